@@ -1,0 +1,83 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Events;
+using Wekeza.ServiceDefaults.Messaging;
+
+namespace Wekeza.Workers.Messaging;
+
+/// <summary>
+/// Declares the topology, then consumes <see cref="MessagingTopology.WorkerEventsQueue"/> and hands each event to its
+/// handler. Acknowledges only after the handler succeeded; a failure is returned to the queue (and dead-lettered
+/// by the broker after the delivery limit); an event type nobody handles is dead-lettered at once, never dropped.
+/// </summary>
+internal sealed partial class EventConsumer(
+    RabbitMQConnection connection,
+    MessagingTopology topology,
+    IEventHandlerRegistry handlers,
+    ILogger<EventConsumer> logger) : BackgroundService
+{
+    private const ushort Prefetch = 16;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The broker may not be up yet (or may be restarting): keep trying; readiness says unhealthy meanwhile.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await topology.DeclareAsync(stoppingToken);
+                var amqp = await connection.GetAsync(stoppingToken);
+                var channel = await amqp.CreateChannelAsync(cancellationToken: stoppingToken);
+                await channel.BasicQosAsync(0, Prefetch, global: false, stoppingToken);
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
+                await channel.BasicConsumeAsync(MessagingTopology.WorkerEventsQueue, autoAck: false, consumer, stoppingToken);
+                LogConsuming(MessagingTopology.WorkerEventsQueue);
+                await Task.Delay(Timeout.Infinite, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogBrokerUnavailable(ex);
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken);
+            }
+        }
+    }
+
+    private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
+    {
+        var eventType = delivery.BasicProperties.Type ?? delivery.RoutingKey;
+        var handler = handlers.Find(eventType);
+        if (handler is null)
+        {
+            LogNoHandler(eventType, delivery.BasicProperties.MessageId);
+            await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: false, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await handler.HandleAsync(delivery.Body, cancellationToken);
+            await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogHandlerFailed(ex, eventType, delivery.BasicProperties.MessageId);
+            await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Consuming {Queue}")]
+    private partial void LogConsuming(string queue);
+
+    [LoggerMessage(LogLevel.Warning, "RabbitMQ is not available; retrying in 2 s")]
+    private partial void LogBrokerUnavailable(Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "No handler for event type {EventType} (message {MessageId}); dead-lettered")]
+    private partial void LogNoHandler(string eventType, string? messageId);
+
+    [LoggerMessage(LogLevel.Error, "Handler for {EventType} failed (message {MessageId}); returned to the queue")]
+    private partial void LogHandlerFailed(Exception exception, string eventType, string? messageId);
+}

@@ -1,0 +1,58 @@
+using RabbitMQ.Client;
+using Wekeza.ServiceDefaults.Messaging;
+
+namespace Wekeza.Workers.Messaging;
+
+/// <summary>
+/// The exchanges and queues the platform's integration events travel through, declared idempotently at start-up
+/// (and again by the client's topology recovery after a broker restart).
+/// </summary>
+/// <remarks>
+/// Events are published to the topic exchange <see cref="EventsExchange"/> with the event type as routing key.
+/// Work queues are quorum queues (replicated, durable, poison-message aware): a message that fails
+/// <see cref="DeliveryLimit"/> times, or that no handler understands, goes to the dead-letter exchange and waits in
+/// its queue's <c>.dead-letter</c> queue for a person, instead of being acknowledged and lost.
+/// </remarks>
+public sealed class MessagingTopology(RabbitMQConnection connection)
+{
+    public const string EventsExchange = "wekeza.events";
+    public const string DeadLetterExchange = "wekeza.dead-letter";
+    public const string WorkerEventsQueue = "workers.events";
+    public const int DeliveryLimit = 5;
+
+    private volatile bool _declared;
+
+    public bool IsDeclared => _declared;
+
+    public static string DeadLetterQueueFor(string queue) => $"{queue}.dead-letter";
+
+    public async Task DeclareAsync(CancellationToken cancellationToken)
+    {
+        var amqp = await connection.GetAsync(cancellationToken);
+        await using var channel = await amqp.CreateChannelAsync(cancellationToken: cancellationToken);
+
+        await channel.ExchangeDeclareAsync(EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await DeclareWorkQueueAsync(channel, WorkerEventsQueue, bindingKey: "#", cancellationToken);
+        _declared = true;
+    }
+
+    private static async Task DeclareWorkQueueAsync(IChannel channel, string queue, string bindingKey, CancellationToken cancellationToken)
+    {
+        var deadLetterQueue = DeadLetterQueueFor(queue);
+        await channel.QueueDeclareAsync(deadLetterQueue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(deadLetterQueue, DeadLetterExchange, routingKey: queue, cancellationToken: cancellationToken);
+
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
+            arguments: new Dictionary<string, object?>
+            {
+                ["x-queue-type"] = "quorum",
+                ["x-delivery-limit"] = DeliveryLimit,
+                ["x-dead-letter-exchange"] = DeadLetterExchange,
+                ["x-dead-letter-routing-key"] = queue,
+            },
+            cancellationToken: cancellationToken);
+        await channel.QueueBindAsync(queue, EventsExchange, routingKey: bindingKey, cancellationToken: cancellationToken);
+    }
+}
