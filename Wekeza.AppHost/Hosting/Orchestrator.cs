@@ -86,7 +86,8 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
         {
             await Task.WhenAll(level.Select(async resource =>
             {
-                if (resource.Processes.Count == 0)
+                // Nothing to stop for what never started, or for a job that already ran to its end.
+                if (resource.State is ResourceState.Waiting or ResourceState.Blocked or ResourceState.Finished)
                 {
                     return;
                 }

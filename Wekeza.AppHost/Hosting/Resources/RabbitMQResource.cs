@@ -85,8 +85,9 @@ public sealed class RabbitMQResource(string name) : Resource(name), IResourceWit
         {
             ["HOME"] = home,
             ["ERL_EPMD_PORT"] = EpmdPort.ToString(),
-            // The node name carries the port, so two stacks on one machine are two distinct nodes.
-            ["RABBITMQ_NODENAME"] = $"wekeza-{Port}@localhost",
+            // Each stack has its own epmd, so every stack can use the same node name; a stable name keeps the data
+            // directory (named after the node) the same from run to run, whatever the ports.
+            ["RABBITMQ_NODENAME"] = "wekeza@localhost",
             ["RABBITMQ_DIST_PORT"] = DistributionPort.ToString(),
             ["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq.conf"),
             ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins"),

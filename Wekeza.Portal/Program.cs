@@ -1,0 +1,38 @@
+using MudBlazor.Services;
+using Wekeza;
+using Wekeza.Portal.Components;
+using Wekeza.Portal.Components.Layout;
+using Wekeza.Portal.Platform;
+using Wekeza.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddRedisClient(ResourceNames.Cache);
+// Antiforgery tokens and the circuit's protected state must decrypt on every replica and after a restart.
+builder.AddRedisDataProtection("wekeza-portal");
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton<PlatformLinks>();
+builder.Services.AddScoped<ThemePreference>();
+
+var app = builder.Build();
+
+app.UseWekezaProblemDetails();
+// Registered after the problem-details status pages, so it answers first: a browser asking for a page that does not
+// exist gets the friendly page (still with 404), and the JSON status pages only see responses this one leaves empty.
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseHttpsRedirection();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapDefaultEndpoints();
+
+app.Run();

@@ -1,0 +1,63 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RabbitMQ.Client;
+
+namespace Wekeza.IntegrationTests.Messaging;
+
+public sealed class TopologyTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task Workers_declare_the_events_exchange_and_a_quorum_queue_that_dead_letters()
+    {
+        using var management = ManagementClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var exchange = await management.GetFromJsonAsync<JsonElement>("/api/exchanges/%2F/wekeza.events", ct);
+        Assert.Equal("topic", exchange.GetProperty("type").GetString());
+        Assert.True(exchange.GetProperty("durable").GetBoolean());
+
+        var queue = await management.GetFromJsonAsync<JsonElement>("/api/queues/%2F/workers.events", ct);
+        var arguments = queue.GetProperty("arguments");
+        Assert.Equal("quorum", arguments.GetProperty("x-queue-type").GetString());
+        Assert.Equal("wekeza.dead-letter", arguments.GetProperty("x-dead-letter-exchange").GetString());
+        Assert.True(queue.GetProperty("consumers").GetInt32() >= 1, "the workers consume the queue");
+    }
+
+    [Fact]
+    public async Task An_event_no_worker_handles_is_dead_lettered_not_lost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var factory = new ConnectionFactory { Uri = new Uri(platform.App.GetConnectionString("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync(ct);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
+        var messageId = Guid.NewGuid().ToString();
+
+        await channel.BasicPublishAsync("wekeza.events", "test.nobody-handles-this", mandatory: true,
+            new BasicProperties { MessageId = messageId, Type = "test.nobody-handles-this", Persistent = true },
+            Encoding.UTF8.GetBytes("{}"), ct);
+
+        BasicGetResult? deadLettered = null;
+        for (var attempt = 0; attempt < 100 && deadLettered?.BasicProperties.MessageId != messageId; attempt++)
+        {
+            deadLettered = await channel.BasicGetAsync("workers.events.dead-letter", autoAck: true, ct);
+            if (deadLettered is null)
+            {
+                await Task.Delay(100, ct);
+            }
+        }
+
+        Assert.NotNull(deadLettered);
+        Assert.Equal(messageId, deadLettered.BasicProperties.MessageId);
+    }
+
+    private HttpClient ManagementClient()
+    {
+        var password = new Uri(platform.App.GetConnectionString("messaging")).UserInfo.Split(':')[1];
+        var client = new HttpClient { BaseAddress = new Uri(platform.App.GetEndpoint("messaging-management")) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"wekeza:{password}")));
+        return client;
+    }
+}

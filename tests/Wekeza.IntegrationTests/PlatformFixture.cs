@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using Wekeza.AppHost.Hosting;
+using Wekeza.AppHost.Hosting.Testing;
+using Wekeza.ServiceDefaults.Tls;
+
+[assembly: AssemblyFixture(typeof(Wekeza.IntegrationTests.PlatformFixture))]
+// One stack for the whole run, and tests that restart stacks of their own: run them one at a time.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
+namespace Wekeza.IntegrationTests;
+
+/// <summary>The whole app model, started once per test run through the AppHost, torn down at the end.</summary>
+public sealed class PlatformFixture : IAsyncLifetime
+{
+    private DistributedApplicationTestHost? _host;
+
+    public DistributedApplication App => _host?.Application ?? throw new InvalidOperationException("Not started.");
+
+    public string DataDirectory => _host!.DataDirectory;
+
+    public async ValueTask InitializeAsync() =>
+        _host = await DistributedApplicationTestHost.StartAsync(TimeSpan.FromMinutes(5));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+    }
+
+    /// <summary>An HTTPS client for a service that trusts the stack's CA, as a developer who followed the README would.</summary>
+    public HttpClient CreateClient(string resourceName)
+    {
+        var client = new HttpClient(LocalCaTrust.CreateHandler(App.Certificates!.CaCertificatePath))
+        {
+            BaseAddress = new Uri(App.GetEndpoint(resourceName)),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+}

@@ -1,0 +1,44 @@
+using Wekeza.Portal.Components.Layout;
+
+namespace Wekeza.Portal.Tests.Components.Layout;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    [Fact]
+    public void Links_home()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Equal("Home", menu.Find("a[href='/']").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Links_the_api_reference_of_the_configured_api()
+    {
+        var menu = Render<NavMenu>();
+
+        var link = menu.Find($"a[href='{ApiBaseUrl}/docs']");
+        Assert.Equal("API reference", link.TextContent.Trim());
+        Assert.Equal("_blank", link.GetAttribute("target"));
+    }
+
+    [Fact]
+    public void Links_the_discovery_document_of_the_configured_auth_server()
+    {
+        var menu = Render<NavMenu>();
+
+        var link = menu.Find($"a[href='{AuthBaseUrl}/.well-known/openid-configuration']");
+        Assert.Equal("Auth server discovery", link.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Leaves_out_links_to_services_that_are_not_configured()
+    {
+        UsePlatformConfiguration(new Dictionary<string, string?>());
+
+        var menu = Render<NavMenu>();
+
+        var link = Assert.Single(menu.FindAll("a"));
+        Assert.Equal("Home", link.TextContent.Trim());
+    }
+}
