@@ -20,14 +20,14 @@ public sealed class DeadMansSwitch : IDisposable
             bye) exit 0 ;;
           esac
         done
-        for g in $groups; do kill -TERM -- "-$g" 2>/dev/null; done
+        for g in $groups; do kill -TERM "-$g" 2>/dev/null; done
         for i in 1 2 3 4 5 6 7 8 9 10; do
           alive=""
-          for g in $groups; do kill -0 -- "-$g" 2>/dev/null && alive="$alive $g"; done
+          for g in $groups; do kill -0 "-$g" 2>/dev/null && alive="$alive $g"; done
           [ -z "$alive" ] && exit 0
           sleep 1
         done
-        for g in $groups; do kill -KILL -- "-$g" 2>/dev/null; done
+        for g in $groups; do kill -KILL "-$g" 2>/dev/null; done
         """;
 
     private readonly Process _process;

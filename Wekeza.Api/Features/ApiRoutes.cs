@@ -1,0 +1,17 @@
+using Wekeza.Api.Features.Accounts;
+
+namespace Wekeza.Api.Features;
+
+internal static class ApiRoutes
+{
+    /// <summary>
+    /// /v1: every endpoint under it requires an authenticated caller unless it opts out, and adds the scope it
+    /// needs on top. Infrastructure (health, metrics, OpenAPI, docs) lives outside it and is public.
+    /// </summary>
+    public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        v1.MapAccounts();
+        return app;
+    }
+}
