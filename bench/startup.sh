@@ -23,7 +23,8 @@ start_once() {
   grep -q "All 10 resources are up" "$out" || { sleep 1; grep -q "All 10 resources are up" "$out" || { cat "$out"; exit 1; }; }
   local s0 s1
   s0=$(date +%s.%N)
-  kill -INT "$pid"; wait "$pid"
+  # SIGTERM: background jobs of a non-interactive shell start with SIGINT ignored.
+  kill -TERM "$pid"; wait "$pid" || { echo "AppHost exited with $?" >&2; cat "$out"; exit 1; }
   s1=$(date +%s.%N)
   awk -v l="$1" -v a="$t0" -v b="$t1" -v c="$s0" -v d="$s1" 'BEGIN { printf "%s %.1f s to all healthy, %.1f s to stop\n", l, b - a, d - c }'
 }
