@@ -16,8 +16,6 @@ internal static class TokenValidation
     {
         var issuer = ResolveIssuer(builder.Configuration);
 
-        // Must be registered before UseSystemNetHttp(): see AuthServerHttpClients.
-        builder.Services.AddAuthServerHttpClients();
         builder.Services.AddOpenIddict()
             .AddValidation(validation =>
             {

@@ -16,13 +16,17 @@ public static class LocalCaTrust
     public static HttpMessageHandler CreateHandler(IConfiguration configuration) =>
         CreateHandler(configuration[ConfigurationKey]);
 
-    public static SocketsHttpHandler CreateHandler(string? trustedCaPath)
+    /// <remarks>
+    /// An <see cref="HttpClientHandler"/> rather than a SocketsHttpHandler (which it wraps on Linux): OpenIddict's
+    /// System.Net.Http clients, built from these defaults, accept no other primary handler.
+    /// </remarks>
+    public static HttpClientHandler CreateHandler(string? trustedCaPath)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = new HttpClientHandler();
         if (!string.IsNullOrWhiteSpace(trustedCaPath))
         {
             var root = X509CertificateLoader.LoadCertificateFromFile(trustedCaPath);
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, _, errors) =>
                 IsTrusted(certificate, errors, root);
         }
 
