@@ -1,5 +1,7 @@
+using System.Security.Cryptography.X509Certificates;
 using Wekeza;
 using Wekeza.AppHost.Hosting;
+using Wekeza.AppHost.Hosting.Certificates;
 
 // The Wekeza Open Platform app model: what runs, what each part is given, and what it waits for.
 // Read it as you would an Aspire AppHost; Hosting/ is the small machinery that runs it (docs/architecture.md).
@@ -11,16 +13,27 @@ var bankDb = postgres.AddDatabase(ResourceNames.BankDb);
 var cache = builder.AddRedis(ResourceNames.Cache);
 var messaging = builder.AddRabbitMQ(ResourceNames.Messaging).WithManagementPlugin();
 
-// Migrations run once, before the service, never raced by replicas.
+// The local stack's administrator (README "Local accounts"). Parameters, as in Aspire: override them with
+// Parameters__admin-email / Parameters__admin-password. The auth service itself has no default admin.
+var adminEmail = builder.Configuration["Parameters:admin-email"] ?? "admin@wekeza.local";
+var adminPassword = builder.Configuration["Parameters:admin-password"] ?? "Kilimanjaro-Sunrise-2026";
+
+// Migrations and seeding (roles, scopes, the portal's client, the administrator) run once, before the service,
+// never raced by replicas.
 var authMigrations = builder.AddProject<Projects.Wekeza_Auth>($"{ResourceNames.Auth}-migrations")
     .WithArgs("migrate")
     .WithReference(authDb)
+    .WithEnvironment("Auth__Admin__Email", adminEmail)
+    .WithEnvironment("Auth__Admin__Password", adminPassword)
     .WaitFor(authDb);
 
 var auth = builder.AddProject<Projects.Wekeza_Auth>(ResourceNames.Auth)
     .WithHttpsEndpoint(port: 7101)
     .WithReference(authDb)
     .WithReference(cache)
+    .WithTokenCertificates()
+    // Every email the local stack sends is a file under .wekeza/mail (docs/sandbox.md): no SMTP server needed.
+    .WithEnvironment("Email__PickupDirectory", context => Path.Combine(context.Options.DataDirectory, "mail"))
     .WaitForCompletion(authMigrations)
     .WaitFor(cache);
 
@@ -38,13 +51,37 @@ builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
     .WithReference(messaging)
     .WaitFor(messaging);
 
-builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
+var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
     .WithHttpsEndpoint(port: 7100)
     .WithReference(cache)
     .WithReference(auth)
     .WithReference(api)
+    .WithEnvironment("Portal__Auth__ClientSecret", context => context.Secrets.Get("portal-client-secret"))
     .WaitFor(cache)
     .WaitFor(auth)
     .WaitFor(api);
 
+// The portal signs in at auth as a confidential client that the migrate step registers from these settings.
+authMigrations.WithEnvironment("Auth__Clients__Portal__ClientSecret", context => context.Secrets.Get("portal-client-secret"))
+    .WithEnvironment("Auth__Clients__Portal__BaseUrl", _ => portal.Resource.Url + "/");
+
 await builder.Build().RunAsync();
+
+internal static class AuthResourceExtensions
+{
+    /// <summary>Token signing and encryption keys under the data folder, so issued tokens survive restarts.</summary>
+    public static ResourceBuilder<Wekeza.AppHost.Hosting.Resources.ProjectResource> WithTokenCertificates(
+        this ResourceBuilder<Wekeza.AppHost.Hosting.Resources.ProjectResource> builder)
+    {
+        foreach (var (purpose, usage) in new[] { ("Signing", X509KeyUsageFlags.DigitalSignature), ("Encryption", X509KeyUsageFlags.KeyEncipherment) })
+        {
+            var name = $"auth-{purpose.ToLowerInvariant()}";
+            builder.WithEnvironment($"Auth__Certificates__{purpose}__Path",
+                context => TokenCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Certificate);
+            builder.WithEnvironment($"Auth__Certificates__{purpose}__KeyPath",
+                context => TokenCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Key);
+        }
+
+        return builder;
+    }
+}

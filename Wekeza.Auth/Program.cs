@@ -1,8 +1,12 @@
 using Wekeza;
 using Wekeza.Auth.Data;
-using Wekeza.Auth.Features.Authorize;
+using Wekeza.Auth.Features.Account;
+using Wekeza.Auth.Features.Apps;
 using Wekeza.Auth.Features.Discovery;
+using Wekeza.Auth.Features.Email;
+using Wekeza.Auth.Features.EndSession;
 using Wekeza.Auth.Features.Token;
+using Wekeza.Auth.Features.UserInfo;
 using Wekeza.Auth.Server;
 using Wekeza.ServiceDefaults;
 
@@ -11,30 +15,42 @@ var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 
 builder.AddServiceDefaults();
 builder.AddAuthDatabase();
+builder.AddPeople();
+builder.AddAuthStores();
 
 if (migrate)
 {
     // The one-shot needs the database and nothing else: no Redis, no signing keys, no listening socket.
+    builder.Services.AddScoped<AuthSeeder>();
     await using var migrator = builder.Build();
     return await MigrateCommand.RunAsync(migrator.Services);
 }
 
 builder.AddRedisClient(ResourceNames.Cache);
+// Cookies, antiforgery tokens and email links must be readable by every replica and after a restart.
 builder.AddRedisDataProtection("wekeza-auth");
+builder.AddEmail();
 builder.AddAuthServer();
-builder.Services.AddAuthorization();
+builder.AddAppsApi();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 
 var app = builder.Build();
 
 app.UseWekezaProblemDetails();
+app.UseHsts();
+app.MapStaticAssets();
 // OpenIddict answers its protocol endpoints (discovery, JWKS, token, …) from the authentication middleware.
 app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapServiceInfo();
-app.MapAuthorizeEndpoint();
 app.MapTokenEndpoint();
+app.MapUserInfoEndpoint();
+app.MapEndSessionEndpoint();
+app.MapAppsApi();
+app.MapRazorPages();
 
 await app.RunAsync();
 return 0;

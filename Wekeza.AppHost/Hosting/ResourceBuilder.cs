@@ -55,6 +55,16 @@ public static class ResourceBuilderExtensions
 
     public static ResourceBuilder<ProjectResource> WithEnvironment(this ResourceBuilder<ProjectResource> builder, string key, string value)
     {
+        builder.Resource.AddEnvironment(key, _ => value);
+        return builder;
+    }
+
+    /// <summary>
+    /// A value known only once the host runs (another project's URL, a generated secret, a file under the data
+    /// folder), like Aspire's <c>WithEnvironment(callback)</c>.
+    /// </summary>
+    public static ResourceBuilder<ProjectResource> WithEnvironment(this ResourceBuilder<ProjectResource> builder, string key, Func<ResourceContext, string> value)
+    {
         builder.Resource.AddEnvironment(key, value);
         return builder;
     }

@@ -4,7 +4,7 @@ namespace Wekeza.Auth.Data;
 
 /// <summary>
 /// <c>Wekeza.Auth migrate</c>: the one-shot step the AppHost runs (and waits for) before it starts the service, so
-/// migrations are applied exactly once and never raced by replicas. The normal start never migrates.
+/// migrations are applied exactly once and never raced by replicas. It then seeds what the service needs (AuthSeeder). The normal start never migrates.
 /// </summary>
 public static class MigrateCommand
 {
@@ -25,6 +25,8 @@ public static class MigrateCommand
                 pending.Count, ResourceNames.AuthDb, pending);
             await db.Database.MigrateAsync(cancellationToken);
             logger.LogInformation("{Database} is up to date", ResourceNames.AuthDb);
+            await scope.ServiceProvider.GetRequiredService<AuthSeeder>().SeedAsync(cancellationToken);
+            logger.LogInformation("{Database} is seeded", ResourceNames.AuthDb);
             return 0;
         }
         catch (Exception ex)

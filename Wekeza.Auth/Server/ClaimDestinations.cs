@@ -38,8 +38,14 @@ internal static class ClaimDestinations
 
                 break;
 
+            // Resource servers authorise on the role; the client sees it only when it asked for the roles scope.
             case Claims.Role:
                 yield return Destinations.AccessToken;
+                if (principal?.HasScope(Scopes.Roles) is true)
+                {
+                    yield return Destinations.IdentityToken;
+                }
+
                 break;
 
             // OpenIddict's own claims (scopes, audiences, …) are placed by OpenIddict itself; the security stamp

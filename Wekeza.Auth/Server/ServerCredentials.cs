@@ -12,11 +12,19 @@ internal sealed class ServerCredentials
     public const string SigningSection = "Auth:Certificates:Signing";
     public const string EncryptionSection = "Auth:Certificates:Encryption";
 
+    /// <summary>
+    /// More signing certificates, published in the JWKS beside the main one (docs/architecture.md, "Rotating signing
+    /// keys"). OpenIddict signs with the valid certificate that expires last and never with one not yet valid, so a
+    /// new key can be announced ahead and an old one kept until the tokens it signed have expired.
+    /// </summary>
+    public const string AdditionalSigningSection = "Auth:Certificates:AdditionalSigning";
+
     private readonly X509Certificate2? _signing;
+    private readonly IReadOnlyList<X509Certificate2> _additionalSigning;
     private readonly X509Certificate2? _encryption;
 
-    private ServerCredentials(X509Certificate2? signing, X509Certificate2? encryption) =>
-        (_signing, _encryption) = (signing, encryption);
+    private ServerCredentials(X509Certificate2? signing, IReadOnlyList<X509Certificate2> additionalSigning, X509Certificate2? encryption) =>
+        (_signing, _additionalSigning, _encryption) = (signing, additionalSigning, encryption);
 
     public static ServerCredentials FromConfiguration(IConfiguration configuration, IHostEnvironment environment)
     {
@@ -28,7 +36,9 @@ internal sealed class ServerCredentials
             Require(encryption, EncryptionSection, "encrypt authorization codes and refresh tokens", environment);
         }
 
-        return new ServerCredentials(signing, encryption);
+        var additional = configuration.GetSection(AdditionalSigningSection).GetChildren()
+            .Select(CertificateSource.Load).OfType<X509Certificate2>().ToList();
+        return new ServerCredentials(signing, additional, encryption);
     }
 
     public void AddTo(OpenIddictServerBuilder server)
@@ -40,6 +50,10 @@ internal sealed class ServerCredentials
         else
         {
             server.AddSigningCertificate(_signing);
+            foreach (var certificate in _additionalSigning)
+            {
+                server.AddSigningCertificate(certificate);
+            }
         }
 
         if (_encryption is null)

@@ -11,7 +11,7 @@ namespace Wekeza.AppHost.Hosting.Resources;
 public sealed class ProjectResource(string name, IProjectMetadata project) : Resource(name), IResourceWithServiceEndpoint
 {
     private readonly List<string> _arguments = [];
-    private readonly Dictionary<string, string> _environment = [];
+    private readonly Dictionary<string, Func<ResourceContext, string>> _environment = [];
     private readonly List<Resource> _references = [];
 
     public override string Kind => HttpsPortDefault is null ? "job" : "project";
@@ -30,7 +30,7 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Res
 
     internal void AddArguments(IEnumerable<string> arguments) => _arguments.AddRange(arguments);
 
-    internal void AddEnvironment(string key, string value) => _environment[key] = value;
+    internal void AddEnvironment(string key, Func<ResourceContext, string> value) => _environment[key] = value;
 
     internal void AddReference(Resource resource)
     {
@@ -117,9 +117,10 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Res
             }
         }
 
+        // Evaluated now, at start: ports, secrets and certificates exist only once the host runs.
         foreach (var (key, value) in _environment)
         {
-            environment[key] = value;
+            environment[key] = value(context);
         }
 
         return environment;

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
+using Microsoft.AspNetCore.Identity;
 using OpenIddict.Server.AspNetCore;
+using Wekeza.Auth.Data;
+using Wekeza.Auth.Features.Authorize;
 using Wekeza.Auth.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -70,19 +73,28 @@ internal static class TokenEndpoint
     }
 
     /// <summary>
-    /// Authorization code and refresh token: the principal stored in the code or refresh token is issued again.
-    /// Interactive sign-in arrives with the login issue, which must also re-check here that the person and their
-    /// consent are still valid before a refresh succeeds.
+    /// Authorization code and refresh token: OpenIddict has checked the code or refresh token (signature, expiry,
+    /// single use, PKCE verifier, and that its authorization is still valid). The person is read again, so someone
+    /// deleted, locked out or no longer allowed to sign in gets no new tokens, and a changed name or role shows.
     /// </summary>
     private static async Task<IResult> ReissueAsync(HttpContext context)
     {
         var result = await context.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        if (result.Principal is not { } principal)
+        if (result.Principal is not { } stored)
         {
             return ProtocolErrors.Reject(Errors.InvalidGrant, "The token is no longer valid.");
         }
 
-        principal.SetDestinations(ClaimDestinations.For);
+        var users = context.RequestServices.GetRequiredService<UserManager<WekezaUser>>();
+        var signIn = context.RequestServices.GetRequiredService<SignInManager<WekezaUser>>();
+        var user = await users.FindByIdAsync(stored.GetClaim(Claims.Subject) ?? "");
+        if (user is null || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            return ProtocolErrors.Reject(Errors.InvalidGrant, "The user can no longer sign in.");
+        }
+
+        var principal = await context.RequestServices.GetRequiredService<SignedInPrincipal>()
+            .CreateAsync(user, stored.GetScopes(), stored.GetAuthorizationId(), context.RequestAborted);
         return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Wekeza.AppHost.Hosting.Certificates;
+
+/// <summary>
+/// Self-signed certificates the auth server signs and encrypts tokens with in the local stack, kept under the data
+/// folder so tokens survive a restart. They are the same kind of configuration production uses (a PEM certificate and
+/// key), so the local stack runs the production code path rather than OpenIddict's development certificates.
+/// </summary>
+public static class TokenCertificates
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromDays(2 * 365);
+
+    public sealed record Paths(string Certificate, string Key);
+
+    public static Paths Ensure(string directory, string name, X509KeyUsageFlags usage, TimeProvider? clock = null)
+    {
+        var paths = new Paths(Path.Combine(directory, $"{name}.crt"), Path.Combine(directory, $"{name}.key"));
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        if (File.Exists(paths.Certificate) && File.Exists(paths.Key)
+            && X509Certificate2.CreateFromPemFile(paths.Certificate, paths.Key) is { } existing
+            && existing.NotAfter.ToUniversalTime() > now.UtcDateTime.AddDays(30))
+        {
+            existing.Dispose();
+            return paths;
+        }
+
+        Directory.CreateDirectory(directory);
+        using var key = RSA.Create(3072);
+        var request = new CertificateRequest($"CN=Wekeza Auth {name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, critical: true));
+        using var certificate = request.CreateSelfSigned(now.AddMinutes(-5), now.Add(Lifetime));
+
+        File.WriteAllText(paths.Certificate, certificate.ExportCertificatePem() + "\n");
+        File.WriteAllText(paths.Key, key.ExportPkcs8PrivateKeyPem() + "\n");
+        File.SetUnixFileMode(paths.Key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return paths;
+    }
+}

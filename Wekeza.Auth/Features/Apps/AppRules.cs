@@ -1,0 +1,112 @@
+using System.Net;
+
+namespace Wekeza.Auth.Features.Apps;
+
+/// <summary>
+/// What makes an app's registration valid. Each failure names the field it belongs to, in the shape problem+json
+/// carries (<c>errors: { "redirectUris[0]": ["…"] }</c>), so a form can show it where the mistake is.
+/// </summary>
+public static class AppRules
+{
+    public const int NameMinLength = 3;
+    public const int NameMaxLength = 80;
+    public const int DescriptionMaxLength = 500;
+    public const int MaxRedirectUris = 10;
+
+    public static void CheckName(string? name, Dictionary<string, string[]> errors)
+    {
+        var trimmed = name?.Trim() ?? "";
+        if (trimmed.Length is < NameMinLength or > NameMaxLength)
+        {
+            errors["name"] = [$"Give the app a name of {NameMinLength} to {NameMaxLength} characters."];
+        }
+    }
+
+    public static void CheckDescription(string? description, Dictionary<string, string[]> errors)
+    {
+        if (description?.Trim().Length > DescriptionMaxLength)
+        {
+            errors["description"] = [$"Keep the description to {DescriptionMaxLength} characters or fewer."];
+        }
+    }
+
+    public static void CheckRedirectUris(IReadOnlyList<string>? uris, string environment, Dictionary<string, string[]> errors)
+    {
+        if (uris is null || uris.Count == 0)
+        {
+            errors["redirectUris"] = ["Add at least one redirect URI: where the bank sends your users back after they sign in."];
+            return;
+        }
+
+        if (uris.Count > MaxRedirectUris)
+        {
+            errors["redirectUris"] = [$"An app may have at most {MaxRedirectUris} redirect URIs."];
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < uris.Count; i++)
+        {
+            var problem = RedirectUriProblem(uris[i], environment) ?? (seen.Add(uris[i]) ? null : "This redirect URI is listed twice.");
+            if (problem is not null)
+            {
+                errors[$"redirectUris[{i}]"] = [problem];
+            }
+        }
+    }
+
+    public static void CheckScopes(IReadOnlyList<string>? scopes, Dictionary<string, string[]> errors)
+    {
+        if (scopes is null || scopes.Count == 0)
+        {
+            errors["scopes"] = ["Choose at least one scope: " + string.Join(", ", Server.ScopeCatalog.ForApps.Select(s => s.Name)) + "."];
+            return;
+        }
+
+        var unknown = scopes.Where(scope => Server.ScopeCatalog.Find(scope) is not { AppsMayRequest: true }).ToList();
+        if (unknown.Count > 0)
+        {
+            errors["scopes"] = [$"Unknown scope(s): {string.Join(", ", unknown)}. An app may ask for "
+                + string.Join(", ", Server.ScopeCatalog.ForApps.Select(s => s.Name)) + "."];
+        }
+    }
+
+    /// <summary>
+    /// Exact, absolute, HTTPS URIs (RFC 9700 §4.1.3): no wildcards to match loosely, no fragment. Plain HTTP only to
+    /// this machine's loopback and only for sandbox apps (RFC 8252 §7.3: native apps and local development).
+    /// </summary>
+    private static string? RedirectUriProblem(string? value, string environment)
+    {
+        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return "Enter an absolute URI, such as https://app.example.com/callback.";
+        }
+
+        if (value.Contains('*'))
+        {
+            return "Wildcards are not allowed: redirect URIs match exactly.";
+        }
+
+        if (uri.Fragment.Length > 0)
+        {
+            return "A redirect URI must not contain a fragment (#…).";
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttps)
+        {
+            return null;
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))
+        {
+            return environment == AppEnvironments.Sandbox
+                ? null
+                : "Production apps need an https redirect URI; http://localhost is for sandbox apps.";
+        }
+
+        return "Use https (http is allowed only for localhost, 127.0.0.1 or [::1] in the sandbox).";
+    }
+
+    private static bool IsLoopback(Uri uri) =>
+        uri.IsLoopback || uri.Host == "localhost" || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+}

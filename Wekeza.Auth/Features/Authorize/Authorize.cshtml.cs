@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Primitives;
+using OpenIddict.Server.AspNetCore;
+using Wekeza.Auth.Server;
+
+namespace Wekeza.Auth.Features.Authorize;
+
+/// <summary>
+/// The authorization endpoint. Clients reach it with GET or a form POST of their own, which carries no antiforgery
+/// token; the consent answer goes to <see cref="DecisionModel"/>, which does check one.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
+{
+    public string ApplicationName { get; private set; } = "";
+
+    public IReadOnlyList<ScopeCatalog.Entry> Scopes { get; private set; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> RequestParameters { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync() => HandleAsync();
+
+    public Task<IActionResult> OnPostAsync() => HandleAsync();
+
+    private async Task<IActionResult> HandleAsync() => await decision.DecideAsync(HttpContext, consentGiven: null) switch
+    {
+        AuthorizationDecision.SignInFirst => Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties
+        {
+            RedirectUri = Request.PathBase + Request.Path + QueryString.Create(FlattenedParameters().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))),
+        }, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme),
+        AuthorizationDecision.AskConsent ask => ShowConsent(ask),
+        AuthorizationDecision.Issue issue => SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+        AuthorizationDecision.Refuse refuse => Forbid(AuthorizationDecision.ErrorProperties(refuse.Error, refuse.Description),
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+        var other => throw new InvalidOperationException($"Unhandled outcome {other}"),
+    };
+
+    private PageResult ShowConsent(AuthorizationDecision.AskConsent ask)
+    {
+        ApplicationName = ask.ApplicationName;
+        Scopes = [.. ask.Scopes.Select(ScopeCatalog.Find).OfType<ScopeCatalog.Entry>()];
+        RequestParameters = FlattenedParameters();
+        return Page();
+    }
+
+    /// <summary>The request's own parameters, from the query (GET) or the form (POST).</summary>
+    private List<KeyValuePair<string, string>> FlattenedParameters()
+    {
+        IEnumerable<KeyValuePair<string, StringValues>> source = Request.HasFormContentType ? Request.Form : Request.Query;
+        return [.. source.SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? "")))];
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OpenIddict.Server.AspNetCore;
+
+namespace Wekeza.Auth.Features.Authorize;
+
+/// <summary>
+/// The person's answer on the consent screen: a second authorization endpoint address (OpenIddict validates the
+/// request again here), POST only, and antiforgery-checked so another site cannot answer for them.
+/// </summary>
+public sealed class DecisionModel(AuthorizationDecision decision) : PageModel
+{
+    public IActionResult OnGet() => NotFound();
+
+    public async Task<IActionResult> OnPostAsync([FromForm(Name = "decision")] string? answer)
+    {
+        var consent = answer switch { "allow" => true, "deny" => false, _ => (bool?)null };
+        if (consent is null)
+        {
+            return BadRequest();
+        }
+
+        return await decision.DecideAsync(HttpContext, consent) switch
+        {
+            AuthorizationDecision.Issue issue => SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+            AuthorizationDecision.Refuse refuse => Forbid(AuthorizationDecision.ErrorProperties(refuse.Error, refuse.Description),
+                OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
+            // Signed out between the screen and the answer: start again from the login page.
+            _ => Challenge(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme),
+        };
+    }
+}

@@ -1,0 +1,44 @@
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Wekeza.Auth.Server;
+
+/// <summary>
+/// Every scope the server knows, with the words the consent screen uses for it and the resource server (audience)
+/// a token carrying it is for. Seeded into OpenIddict's scope store, so the token endpoint derives audiences from it.
+/// </summary>
+public static class ScopeCatalog
+{
+    /// <summary>The Open Banking API: Wekeza.Api validates tokens for this audience.</summary>
+    public const string ApiAudience = "wekeza-api";
+
+    /// <summary>Auth's own apps-management API.</summary>
+    public const string AuthAudience = "wekeza-auth";
+
+    public const string AccountsRead = "accounts.read";
+    public const string TransactionsRead = "transactions.read";
+    public const string PaymentsWrite = "payments.write";
+    public const string AppsManage = "apps.manage";
+
+    public sealed record Entry(string Name, string DisplayName, string Description, string? Audience, bool AppsMayRequest);
+
+    public static readonly IReadOnlyList<Entry> All =
+    [
+        new(Scopes.OpenId, "Sign you in", "Confirm who you are to the app.", null, AppsMayRequest: false),
+        new(Scopes.Profile, "Your name", "See your name.", null, AppsMayRequest: false),
+        new(Scopes.Email, "Your email address", "See your email address.", null, AppsMayRequest: false),
+        new(Scopes.Roles, "Your role", "See whether you are a developer, a customer or an administrator.", null, AppsMayRequest: false),
+        new(Scopes.OfflineAccess, "Stay connected", "Keep access while you are away, until you revoke it.", null, AppsMayRequest: false),
+        new(AccountsRead, "Read account details and balances", "See your accounts, their details and balances.", ApiAudience, AppsMayRequest: true),
+        new(TransactionsRead, "Read transactions", "See the transactions on your accounts.", ApiAudience, AppsMayRequest: true),
+        new(PaymentsWrite, "Initiate payments", "Start payments from your accounts that you authorise one by one.", ApiAudience, AppsMayRequest: true),
+        new(AppsManage, "Manage your apps", "Create and manage your developer apps and their credentials.", AuthAudience, AppsMayRequest: false),
+    ];
+
+    /// <summary>The API scopes a developer's app may be granted.</summary>
+    public static IEnumerable<Entry> ForApps => All.Where(scope => scope.AppsMayRequest);
+
+    public static Entry? Find(string name) => All.FirstOrDefault(scope => scope.Name == name);
+
+    /// <summary>The OpenID Connect scopes every app with a redirect URI may also ask for during sign-in.</summary>
+    public static readonly IReadOnlyList<string> SignInScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess];
+}
