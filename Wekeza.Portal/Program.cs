@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using Wekeza;
+using Wekeza.Portal.Account;
+using Wekeza.Portal.Apps;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
@@ -9,8 +11,11 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddRedisClient(ResourceNames.Cache);
-// Antiforgery tokens and the circuit's protected state must decrypt on every replica and after a restart.
+// Antiforgery tokens, the circuit's protected state, the session cookie, OpenIddict's state tokens and the stored
+// session tokens must decrypt on every replica and after a restart.
 builder.AddRedisDataProtection("wekeza-portal");
+builder.AddPortalAuthentication();
+builder.AddAppsClient();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -29,9 +34,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseHttpsRedirection();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 

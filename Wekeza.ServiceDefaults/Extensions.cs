@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,7 +37,9 @@ public static class Extensions
             // Sibling services serve HTTPS with the local stack's own CA; trust it (and only it) in addition to
             // the machine's roots when the AppHost says where it is.
             http.ConfigurePrimaryHttpMessageHandler(sp => LocalCaTrust.CreateHandler(builder.Configuration));
-            http.AddStandardResilienceHandler();
+            // Retries only for safe methods: a retried POST could pay twice, or redeem a refresh token twice (which
+            // auth treats as theft and answers by revoking the whole session).
+            http.AddStandardResilienceHandler(options => options.Retry.DisableForUnsafeHttpMethods());
             http.AddServiceDiscovery();
         });
 

@@ -11,6 +11,12 @@ public sealed class PlatformLinks(IConfiguration configuration)
 
     public Uri? AuthDiscovery => Resolve(ResourceNames.Auth, ".well-known/openid-configuration");
 
+    /// <summary>The auth server's issuer (one trailing slash); null means sign-in is unavailable.</summary>
+    public Uri? AuthIssuer => Resolve(ResourceNames.Auth, "");
+
+    /// <summary>The API's base URL (one trailing slash), for the examples developers copy.</summary>
+    public Uri? ApiBase => Resolve(ResourceNames.Api, "");
+
     private Uri? Resolve(string service, string relativePath)
     {
         var configured = configuration[$"services:{service}:https:0"];

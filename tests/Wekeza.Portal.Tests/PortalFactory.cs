@@ -23,9 +23,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddDataProtection().UseEphemeralDataProtectionProvider());
     }
 
-    public HttpClient CreateBrowserClient()
+    public HttpClient CreateBrowserClient() => CreateBrowserClient(this);
+
+    /// <summary>A client that asks for HTML as a browser does, for this factory or one derived from it.</summary>
+    public static HttpClient CreateBrowserClient(WebApplicationFactory<Program> factory)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.test") });
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://portal.test") });
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         return client;
     }

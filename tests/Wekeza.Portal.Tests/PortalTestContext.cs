@@ -1,12 +1,18 @@
+using Bunit.TestDoubles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Wekeza.Portal.Apps;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
+using Wekeza.Portal.Tests.Apps;
 
 namespace Wekeza.Portal.Tests;
 
-/// <summary>A bUnit context with what the portal's components need: MudBlazor, platform links and theme storage.</summary>
+/// <summary>
+/// A bUnit context with what the portal's components need: MudBlazor, platform links, theme storage, an anonymous
+/// user (see <see cref="Authorization"/>) and a fake apps API (see <see cref="AppsApi"/>).
+/// </summary>
 public abstract class PortalTestContext : BunitContext
 {
     public const string ApiBaseUrl = "https://api.wekeza.test:7443";
@@ -17,6 +23,9 @@ public abstract class PortalTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddScoped<ThemePreference>();
+        Services.AddSingleton<IAppsClient>(AppsApi);
+        Services.AddScoped<OneTimeSecret>();
+        Authorization = AddAuthorization();
         UsePlatformConfiguration(new Dictionary<string, string?>
         {
             [$"services:{ResourceNames.Api}:https:0"] = ApiBaseUrl,
@@ -24,7 +33,14 @@ public abstract class PortalTestContext : BunitContext
         });
     }
 
+    protected BunitAuthorizationContext Authorization { get; }
+
+    protected FakeAppsClient AppsApi { get; } = new();
+
     /// <summary>Replaces the configuration the portal's links are computed from; call before rendering.</summary>
     protected void UsePlatformConfiguration(IReadOnlyDictionary<string, string?> settings) =>
         Services.AddSingleton(new PlatformLinks(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+
+    protected void SignInAsDeveloper(string name = "Ada Developer") =>
+        Authorization.SetAuthorized(name).SetRoles("developer");
 }
