@@ -29,8 +29,8 @@ if (migrate)
 builder.AddRedisClient(ResourceNames.Cache);
 // Cookies, antiforgery tokens and email links must be readable by every replica and after a restart.
 builder.AddRedisDataProtection("wekeza-auth");
-builder.AddEmail();
 builder.AddAuthServer();
+builder.AddEmail();
 builder.AddAppsApi();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");

@@ -68,6 +68,7 @@ internal static class AuthServerSetup
                 // they can read, not encrypted ones. Codes and refresh tokens stay encrypted.
                 server.DisableAccessTokenEncryption();
                 credentials.AddTo(server);
+                server.UseStandardScopeErrors();
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()

@@ -17,6 +17,7 @@ public sealed class AuthFactory : WebApplicationFactory<Program>
     {
         ["ConnectionStrings:authdb"] = "Host=authdb.invalid;Database=authdb",
         ["ConnectionStrings:cache"] = "cache.invalid:6379,connectTimeout=200,syncTimeout=200",
+        ["Email:PickupDirectory"] = Path.Combine(Path.GetTempPath(), "wekeza-auth-tests-mail"),
     };
 
     /// <summary>A client on https://localhost/: OpenIddict refuses plain HTTP, and derives its issuer from this.</summary>

@@ -77,14 +77,15 @@ public static class AppRules
     /// </summary>
     private static string? RedirectUriProblem(string? value, string environment)
     {
-        if (string.IsNullOrWhiteSpace(value) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
-        {
-            return "Enter an absolute URI, such as https://app.example.com/callback.";
-        }
-
-        if (value.Contains('*'))
+        if (value?.Contains('*') is true)
         {
             return "Wildcards are not allowed: redirect URIs match exactly.";
+        }
+
+        // "://" too: on Unix, .NET reads "/callback" as the absolute file:///callback.
+        if (string.IsNullOrWhiteSpace(value) || !value.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return "Enter an absolute URI, such as https://app.example.com/callback.";
         }
 
         if (uri.Fragment.Length > 0)

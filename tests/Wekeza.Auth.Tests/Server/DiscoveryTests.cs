@@ -42,7 +42,7 @@ public sealed class DiscoveryTests(AuthFactory factory) : IClassFixture<AuthFact
     [Fact]
     public async Task An_unknown_route_answers_404_problem()
     {
-        using var response = await factory.CreateHttpsClient().GetAsync("/connect/userinfo", Cancel);
+        using var response = await factory.CreateHttpsClient().GetAsync("/connect/nothing-here", Cancel);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
