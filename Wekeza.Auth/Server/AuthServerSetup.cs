@@ -74,7 +74,10 @@ internal static class AuthServerSetup
                     .EnableAuthorizationEndpointPassthrough()
                     .EnableTokenEndpointPassthrough()
                     .EnableUserInfoEndpointPassthrough()
-                    .EnableEndSessionEndpointPassthrough();
+                    .EnableEndSessionEndpointPassthrough()
+                    // Errors that cannot go back to the client (its redirect URI is not yet trusted) reach our pages,
+                    // which explain them to the person instead of OpenIddict's plain-text answer.
+                    .EnableErrorPassthrough();
             })
             // The apps API on this server accepts this server's access tokens for its own audience, checked locally.
             .AddValidation(validation =>

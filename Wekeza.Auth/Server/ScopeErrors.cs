@@ -24,6 +24,9 @@ internal static class ScopeErrors
             .UseInlineHandler(context => Rename(context.Response))
             .SetOrder(int.MinValue + 100_000));
 
+    /// <summary>For error pages that show a response OpenIddict handed to us (error pass-through).</summary>
+    public static void Normalize(OpenIddict.Abstractions.OpenIddictResponse response) => Rename(response);
+
     private static ValueTask Rename(OpenIddict.Abstractions.OpenIddictResponse response)
     {
         if (response.Error == Errors.InvalidRequest && response.ErrorUri?.EndsWith(ScopeNotPermitted, StringComparison.Ordinal) is true)

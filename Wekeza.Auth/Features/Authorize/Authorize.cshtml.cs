@@ -20,11 +20,27 @@ public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
 
     public IReadOnlyList<KeyValuePair<string, string>> RequestParameters { get; private set; } = [];
 
+    /// <summary>Set when the request itself is invalid and cannot be answered to the client.</summary>
+    public OpenIddict.Abstractions.OpenIddictResponse? Error { get; private set; }
+
     public Task<IActionResult> OnGetAsync() => HandleAsync();
 
     public Task<IActionResult> OnPostAsync() => HandleAsync();
 
-    private async Task<IActionResult> HandleAsync() => await decision.DecideAsync(HttpContext, consentGiven: null) switch
+    private async Task<IActionResult> HandleAsync()
+    {
+        if (HttpContext.GetOpenIddictServerResponse() is { Error: not null } error)
+        {
+            ScopeErrors.Normalize(error);
+            Error = error;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return await DecideAsync();
+    }
+
+    private async Task<IActionResult> DecideAsync() => await decision.DecideAsync(HttpContext, consentGiven: null) switch
     {
         AuthorizationDecision.SignInFirst => Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Server.AspNetCore;
@@ -14,6 +15,12 @@ public sealed class DecisionModel(AuthorizationDecision decision) : PageModel
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "decision")] string? answer)
     {
+        if (HttpContext.GetOpenIddictServerResponse() is { Error: not null })
+        {
+            // The request went stale between the consent screen and the answer (e.g. a pushed request expired).
+            return BadRequest();
+        }
+
         var consent = answer switch { "allow" => true, "deny" => false, _ => (bool?)null };
         if (consent is null)
         {
