@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
+
+namespace Wekeza.Bench;
+
+/// <summary>
+/// Where the running local stack is: the URLs in .wekeza/endpoints.json (written by the AppHost) and the local CA that
+/// signs its HTTPS. Command-line options override the URLs, so the benches can also point at another deployment.
+/// </summary>
+internal sealed record BenchEnvironment(string RepositoryRoot, Uri Auth, Uri Api, Uri Portal, string CaPath)
+{
+    public string MailDirectory => Path.Combine(RepositoryRoot, ".wekeza", "mail");
+
+    public string SecretsPath => Path.Combine(RepositoryRoot, ".wekeza", "secrets.json");
+
+    public static BenchEnvironment Discover(BenchOptions options)
+    {
+        var root = FindRepositoryRoot(Environment.CurrentDirectory) ?? FindRepositoryRoot(AppContext.BaseDirectory)
+            ?? throw new BenchException("No .wekeza/endpoints.json found above this folder: start the stack with `dotnet run --project Wekeza.AppHost` first.");
+        using var endpoints = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, ".wekeza", "endpoints.json")));
+
+        Uri Url(string option, string resource) =>
+            new((options.Get(option) ?? endpoints.RootElement.GetProperty(resource).GetString()!).TrimEnd('/') + "/");
+
+        var ca = options.Get("ca") ?? Path.Combine(root, ".wekeza", "certs", "wekeza-local-ca.crt");
+        return new BenchEnvironment(root, Url("auth", "auth"), Url("api", "api"), Url("portal", "portal"), ca);
+    }
+
+    /// <summary>
+    /// HTTPS that trusts the local CA and nothing else (it is name-constrained to the local stack); the host name is
+    /// still checked. Keep-alive, no connection limit, so each worker keeps its own connection.
+    /// </summary>
+    public SocketsHttpHandler CreateHandler(CookieContainer? cookies = null)
+    {
+        var root = X509CertificateLoader.LoadCertificateFromFile(CaPath);
+        var policy = new X509ChainPolicy
+        {
+            TrustMode = X509ChainTrustMode.CustomRootTrust,
+            RevocationMode = X509RevocationMode.NoCheck,
+        };
+        policy.CustomTrustStore.Add(root);
+
+        return new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions { CertificateChainPolicy = policy },
+            AllowAutoRedirect = false,
+            UseCookies = cookies is not null,
+            CookieContainer = cookies ?? new CookieContainer(),
+            UseProxy = false,
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        };
+    }
+
+    private static string? FindRepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, ".wekeza", "endpoints.json")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>A failure the bench explains in one line, without a stack trace.</summary>
+internal sealed class BenchException(string message) : Exception(message);
