@@ -14,8 +14,8 @@ internal sealed class ServerCredentials
 
     /// <summary>
     /// More signing certificates, published in the JWKS beside the main one (docs/architecture.md, "Rotating signing
-    /// keys"). OpenIddict signs with the valid certificate that expires last and never with one not yet valid, so a
-    /// new key can be announced ahead and an old one kept until the tokens it signed have expired.
+    /// keys"), so tokens they signed stay valid during a rotation. For ECDSA keys the main one signs; for RSA
+    /// certificates OpenIddict signs with the valid one that expires last and never with one not yet valid.
     /// </summary>
     public const string AdditionalSigningSection = "Auth:Certificates:AdditionalSigning";
 
@@ -49,10 +49,9 @@ internal sealed class ServerCredentials
         }
         else
         {
-            server.AddSigningCertificate(_signing);
-            foreach (var certificate in _additionalSigning)
+            foreach (var certificate in _additionalSigning.Prepend(_signing))
             {
-                server.AddSigningCertificate(certificate);
+                AddSigning(server, certificate);
             }
         }
 
@@ -63,6 +62,25 @@ internal sealed class ServerCredentials
         else
         {
             server.AddEncryptionCertificate(_encryption);
+        }
+    }
+
+    /// <summary>
+    /// RSA certificates sign RS256, which OpenIddict infers. ECDSA P-256 ones (what the AppHost makes) sign ES256 through
+    /// their raw key, because IdentityModel signs with X.509 keys only when they are RSA; the key id is the
+    /// certificate's thumbprint, as it would be for an X.509 key.
+    /// </summary>
+    private static void AddSigning(OpenIddictServerBuilder server, X509Certificate2 certificate)
+    {
+        if (certificate.GetECDsaPrivateKey() is { KeySize: 256 } ecdsa)
+        {
+            server.AddSigningCredentials(new Microsoft.IdentityModel.Tokens.SigningCredentials(
+                new Microsoft.IdentityModel.Tokens.ECDsaSecurityKey(ecdsa) { KeyId = certificate.Thumbprint },
+                Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256));
+        }
+        else
+        {
+            server.AddSigningCertificate(certificate);
         }
     }
 

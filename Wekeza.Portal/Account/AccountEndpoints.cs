@@ -70,7 +70,8 @@ internal static class AccountEndpoints
         // The cookie carries who the user is and the session id, never a token.
         var identity = new ClaimsIdentity(CookieScheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.SetClaim(ClaimTypes.NameIdentifier, external.GetClaim(ClaimTypes.NameIdentifier))
-            .SetClaim(ClaimTypes.Name, external.GetClaim(ClaimTypes.Name) ?? external.GetClaim(ClaimTypes.Email))
+            // The person's display name ("name"); OpenIddict maps preferred_username (their email here) to ClaimTypes.Name.
+            .SetClaim(ClaimTypes.Name, external.GetClaim(Claims.Name) ?? external.GetClaim(ClaimTypes.Name) ?? external.GetClaim(ClaimTypes.Email))
             .SetClaim(ClaimTypes.Email, external.GetClaim(ClaimTypes.Email))
             .SetClaim(PortalClaims.SessionId, sessionId);
         // OpenIddict maps name, email and sub to their ClaimTypes equivalents but leaves roles as "role".
