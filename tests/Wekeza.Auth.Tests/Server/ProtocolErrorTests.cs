@@ -43,10 +43,13 @@ public sealed class ProtocolErrorTests(AuthFactory factory) : IClassFixture<Auth
         // to tests with a real database, not to these.
         using var response = await factory.CreateHttpsClient().GetAsync("/connect/authorize?response_type=code", Cancel);
 
-        // No redirect_uri can be trusted before the client is known: OpenIddict answers in place, not by redirect.
+        // No redirect_uri can be trusted before the client is known: the person sees an error page, nothing redirects.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync(Cancel);
-        Assert.Contains("error:invalid_request", body);
-        Assert.Contains("'client_id'", body);
+        Assert.Contains("This sign-in request cannot continue", body);
+        Assert.Contains("<code>invalid_request</code>", body);
+        Assert.Contains("&#x27;client_id&#x27;", body);
     }
 }
