@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Wekeza.IntegrationTests.Identity;
+
+namespace Wekeza.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The newcomer's journey in a real browser, from the portal's home page to a client secret, touching only what a
+/// person would: buttons, links, fields and the email they received.
+/// </summary>
+public sealed class OnboardingInBrowserTests(PlatformFixture platform, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
+{
+    private readonly Journeys _journeys = new(platform);
+
+    [Fact]
+    public async Task A_newcomer_registers_verifies_signs_in_and_creates_an_app_in_the_portal()
+    {
+        var developer = Person.NewDeveloper();
+        // The stack's certificates come from its own CA, which this fresh browser profile does not know; TLS trust
+        // itself is covered by the HTTP tests that trust exactly that CA.
+        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+
+        await page.GotoAsync(platform.App.GetEndpoint("portal") + "/");
+        await page.Locator("a.sign-in").ClickAsync();
+
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create a developer account" }).ClickAsync();
+        await page.GetByLabel("Your name").FillAsync(developer.Name);
+        await page.GetByLabel("Email").FillAsync(developer.Email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(developer.Password);
+        await page.GetByLabel("Confirm password").FillAsync(developer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+
+        var email = await _journeys.Mailbox.WaitForAsync(developer.Email, "Verify your email", TestContext.Current.CancellationToken);
+        await page.GotoAsync(Mailbox.LinkIn(email));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email verified" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+
+        await page.GetByLabel("Email").FillAsync(developer.Email);
+        await page.GetByLabel("Password").FillAsync(developer.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // Back in the portal, signed in.
+        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(platform.App.GetEndpoint("portal"))));
+        await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(developer.Name);
+
+        await page.GotoAsync(platform.App.GetEndpoint("portal") + "/apps/new");
+        await page.Locator("main[data-interactive='true']").WaitForAsync();
+        await page.Locator(".app-name input").FillAsync("Chama Ledger");
+        await page.Locator(".redirect-uri input").First.FillAsync("https://chama.example/callback");
+        await page.Locator("[data-scope='accounts.read'] input[type=checkbox]").CheckAsync();
+        await page.Locator("button.create-app").ClickAsync();
+
+        var secret = page.Locator(".secret-value");
+        await Assertions.Expect(secret).ToHaveTextAsync(new Regex("^wk_sbx_sk_[A-Za-z0-9_-]{43}$"));
+        await Assertions.Expect(page.Locator(".one-time-secret")).ToContainTextAsync("will not be shown again");
+        await Assertions.Expect(page.GetByText(new Regex("^sbx_[0-9a-f]{32}$")).First).ToBeVisibleAsync();
+
+        // Shown once: after a reload it is gone for good.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Chama Ledger" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".secret-value")).ToHaveCountAsync(0);
+    }
+}
