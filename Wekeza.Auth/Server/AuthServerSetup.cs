@@ -15,6 +15,9 @@ internal static class AuthServerSetup
         builder.Services.AddOpenIddict().AddCore(core =>
         {
             core.UseEntityFrameworkCore().UseDbContext<AuthDbContext>();
+            // No per-replica memory cache of clients, authorizations and tokens: a rotated secret, a deleted app or a
+            // revoked authorization must take effect on every replica at once, not when a cache entry expires.
+            core.DisableEntityCaching();
             core.ReplaceApplicationManager<OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication, WekezaApplicationManager>();
         });
         return builder;

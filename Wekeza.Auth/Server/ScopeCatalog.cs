@@ -39,6 +39,13 @@ public static class ScopeCatalog
 
     public static Entry? Find(string name) => All.FirstOrDefault(scope => scope.Name == name);
 
+    /// <summary>
+    /// The audiences (resource servers) of these scopes. Read from the catalog, which is what the scope store is
+    /// seeded from, rather than from authdb: the token endpoint's hot path makes no query for a constant.
+    /// </summary>
+    public static IEnumerable<string> AudiencesFor(IEnumerable<string> scopes) =>
+        scopes.Select(Find).Select(scope => scope?.Audience).OfType<string>().Distinct(StringComparer.Ordinal);
+
     /// <summary>The OpenID Connect scopes every app with a redirect URI may also ask for during sign-in.</summary>
     public static readonly IReadOnlyList<string> SignInScopes = [Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess];
 }

@@ -13,7 +13,7 @@ namespace Wekeza.Auth.Features.Authorize;
 /// refresh picks up a changed name or role), the scopes granted, the audiences those scopes are for, and the
 /// authorization the tokens hang from (revoking it revokes them all).
 /// </summary>
-public sealed class SignedInPrincipal(UserManager<WekezaUser> users, IOpenIddictScopeManager scopes)
+public sealed class SignedInPrincipal(UserManager<WekezaUser> users)
 {
     public async Task<ClaimsPrincipal> CreateAsync(WekezaUser user, IEnumerable<string> grantedScopes, string? authorizationId, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class SignedInPrincipal(UserManager<WekezaUser> users, IOpenIddict
 
         var granted = grantedScopes.ToList();
         identity.SetScopes(granted);
-        identity.SetResources(await scopes.ListResourcesAsync([.. granted], cancellationToken).ToListAsync(cancellationToken));
+        identity.SetResources(ScopeCatalog.AudiencesFor(granted));
         if (authorizationId is not null)
         {
             identity.SetAuthorizationId(authorizationId);

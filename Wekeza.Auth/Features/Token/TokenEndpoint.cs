@@ -27,15 +27,14 @@ internal static class TokenEndpoint
 
     private static async Task<IResult> HandleAsync(
         HttpContext context,
-        IOpenIddictApplicationManager applications,
-        IOpenIddictScopeManager scopes)
+        IOpenIddictApplicationManager applications)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
 
         if (request.IsClientCredentialsGrantType())
         {
-            return await IssueForClientAsync(request, applications, scopes, context.RequestAborted);
+            return await IssueForClientAsync(request, applications, context.RequestAborted);
         }
 
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
@@ -51,7 +50,6 @@ internal static class TokenEndpoint
     private static async Task<IResult> IssueForClientAsync(
         OpenIddictRequest request,
         IOpenIddictApplicationManager applications,
-        IOpenIddictScopeManager scopes,
         CancellationToken cancellationToken)
     {
         var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken);
@@ -66,7 +64,7 @@ internal static class TokenEndpoint
 
         // OpenIddict has checked that every requested scope exists and that this client may ask for it.
         identity.SetScopes(request.GetScopes());
-        identity.SetResources(await scopes.ListResourcesAsync(identity.GetScopes(), cancellationToken).ToListAsync(cancellationToken));
+        identity.SetResources(ScopeCatalog.AudiencesFor(identity.GetScopes()));
         identity.SetDestinations(ClaimDestinations.For);
 
         return TypedResults.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
