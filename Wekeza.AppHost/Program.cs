@@ -32,6 +32,7 @@ var auth = builder.AddProject<Projects.Wekeza_Auth>(ResourceNames.Auth)
     .WithReference(authDb)
     .WithReference(cache)
     .WithTokenCertificates()
+    .WithDataProtectionCertificate()
     // Every email the local stack sends is a file under .wekeza/mail (docs/sandbox.md): no SMTP server needed.
     .WithEnvironment("Email__PickupDirectory", context => Path.Combine(context.Options.DataDirectory, "mail"))
     .WaitForCompletion(authMigrations)
@@ -57,6 +58,7 @@ var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
     .WithReference(auth)
     .WithReference(api)
     .WithEnvironment("Portal__Auth__ClientSecret", context => context.Secrets.Get("portal-client-secret"))
+    .WithDataProtectionCertificate()
     .WaitFor(cache)
     .WaitFor(auth)
     .WaitFor(api);
@@ -77,11 +79,19 @@ internal static class AuthResourceExtensions
         {
             var name = $"auth-{purpose.ToLowerInvariant()}";
             builder.WithEnvironment($"Auth__Certificates__{purpose}__Path",
-                context => TokenCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Certificate);
+                context => KeyCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Certificate);
             builder.WithEnvironment($"Auth__Certificates__{purpose}__KeyPath",
-                context => TokenCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Key);
+                context => KeyCertificates.Ensure(context.Options.CertificatesDirectory, name, usage).Key);
         }
 
         return builder;
     }
+
+    /// <summary>The certificate that encrypts the service's Data Protection keys in Redis.</summary>
+    public static ResourceBuilder<Wekeza.AppHost.Hosting.Resources.ProjectResource> WithDataProtectionCertificate(
+        this ResourceBuilder<Wekeza.AppHost.Hosting.Resources.ProjectResource> builder) => builder
+        .WithEnvironment("DataProtection__Certificate__Path",
+            context => KeyCertificates.Ensure(context.Options.CertificatesDirectory, "data-protection", X509KeyUsageFlags.KeyEncipherment).Certificate)
+        .WithEnvironment("DataProtection__Certificate__KeyPath",
+            context => KeyCertificates.Ensure(context.Options.CertificatesDirectory, "data-protection", X509KeyUsageFlags.KeyEncipherment).Key);
 }

@@ -31,7 +31,15 @@ public static class RedisIntegration
     /// </summary>
     public static IHostApplicationBuilder AddRedisDataProtection(this IHostApplicationBuilder builder, string applicationName)
     {
-        builder.Services.AddDataProtection().SetApplicationName(applicationName);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(applicationName);
+        // The key ring sits in Redis; encrypted with a certificate, a copy of Redis alone decrypts nothing (cookies,
+        // antiforgery tokens, the portal's stored session tokens). Previous certificates still decrypt older keys.
+        if (Wekeza.ServiceDefaults.Integrations.DataProtectionCertificates.Load(builder.Configuration) is { } certificates)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificates.Current)
+                .UnprotectKeysWithAnyCertificate([certificates.Current, .. certificates.Previous]);
+        }
+
         builder.Services.AddOptions<KeyManagementOptions>()
             .Configure<IConnectionMultiplexer>((options, redis) => options.XmlRepository =
                 new RedisXmlRepository(() => redis.GetDatabase(), $"wekeza:data-protection:{applicationName}"));

@@ -3,17 +3,17 @@ using Wekeza.AppHost.Hosting.Certificates;
 
 namespace Wekeza.AppHost.Tests.Certificates;
 
-public sealed class TokenCertificatesTests : IDisposable
+public sealed class KeyCertificatesTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("wekeza-token-certs-").FullName;
 
     [Fact]
     public void The_signing_certificate_is_ecdsa_p256_and_survives_a_restart()
     {
-        var first = TokenCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
+        var first = KeyCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
         using var created = X509Certificate2.CreateFromPemFile(first.Certificate, first.Key);
 
-        var second = TokenCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
+        var second = KeyCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
         using var reused = X509Certificate2.CreateFromPemFile(second.Certificate, second.Key);
 
         Assert.Equal(256, created.GetECDsaPublicKey()!.KeySize);
@@ -24,7 +24,7 @@ public sealed class TokenCertificatesTests : IDisposable
     [Fact]
     public void The_encryption_certificate_is_rsa()
     {
-        var paths = TokenCertificates.Ensure(_folder, "auth-encryption", X509KeyUsageFlags.KeyEncipherment);
+        var paths = KeyCertificates.Ensure(_folder, "auth-encryption", X509KeyUsageFlags.KeyEncipherment);
         using var certificate = X509Certificate2.CreateFromPemFile(paths.Certificate, paths.Key);
 
         Assert.NotNull(certificate.GetRSAPrivateKey());
@@ -33,10 +33,10 @@ public sealed class TokenCertificatesTests : IDisposable
     [Fact]
     public void A_certificate_within_a_month_of_expiry_is_replaced()
     {
-        var paths = TokenCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
+        var paths = KeyCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature);
         using var old = X509Certificate2.CreateFromPemFile(paths.Certificate, paths.Key);
 
-        TokenCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature, new ShiftedClock(old.NotAfter.AddDays(-10)));
+        KeyCertificates.Ensure(_folder, "auth-signing", X509KeyUsageFlags.DigitalSignature, new ShiftedClock(old.NotAfter.AddDays(-10)));
         using var renewed = X509Certificate2.CreateFromPemFile(paths.Certificate, paths.Key);
 
         Assert.NotEqual(old.Thumbprint, renewed.Thumbprint);

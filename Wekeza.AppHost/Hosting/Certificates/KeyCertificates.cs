@@ -4,11 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 namespace Wekeza.AppHost.Hosting.Certificates;
 
 /// <summary>
-/// Self-signed certificates the auth server signs and encrypts tokens with in the local stack, kept under the data
-/// folder so tokens survive a restart. They are the same kind of configuration production uses (a PEM certificate and
-/// key), so the local stack runs the production code path rather than OpenIddict's development certificates.
+/// Self-signed key certificates for the local stack: the auth server's token signing and encryption keys, and the key
+/// that encrypts the services' Data Protection keys in Redis. Kept under the data folder so tokens and cookies survive
+/// a restart. They are the same kind of configuration production uses (a PEM certificate and key), so the local stack
+/// runs the production code path rather than development certificates.
 /// </summary>
-public static class TokenCertificates
+public static class KeyCertificates
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(2 * 365);
 
