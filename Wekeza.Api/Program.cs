@@ -1,15 +1,24 @@
 using Scalar.AspNetCore;
 using Wekeza;
+using Wekeza.Api.CoreBanking;
 using Wekeza.Api.Features;
 using Wekeza.Api.Gateway;
 using Wekeza.Api.OpenApi;
 using Wekeza.Api.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var migrate = MigrateCommand.IsRequested(args);
+var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 
 builder.AddServiceDefaults();
-// The bank schema arrives in a later issue; the data source is wired now so readiness covers it.
-builder.AddNpgsqlDataSource(ResourceNames.BankDb);
+builder.AddCoreBanking();
+
+if (migrate)
+{
+    // The one-shot needs bankdb and nothing else.
+    await using var migrator = builder.Build();
+    return await MigrateCommand.RunAsync(migrator.Services);
+}
+
 builder.AddRedisClient(ResourceNames.Cache);
 builder.AddTokenValidation();
 builder.Services.AddApiDocument();
@@ -24,6 +33,7 @@ app.MapScalarApiReference("/docs", options => options.WithTitle(ApiDocument.Titl
 app.MapApiV1();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -25,6 +25,7 @@ var authMigrations = builder.AddProject<Projects.Wekeza_Auth>($"{ResourceNames.A
     .WithReference(authDb)
     .WithEnvironment("Auth__Admin__Email", adminEmail)
     .WithEnvironment("Auth__Admin__Password", adminPassword)
+    .WithEnvironment("Auth__SeedTestCustomers", "true")
     .WaitFor(authDb);
 
 var auth = builder.AddProject<Projects.Wekeza_Auth>(ResourceNames.Auth)
@@ -38,12 +39,19 @@ var auth = builder.AddProject<Projects.Wekeza_Auth>(ResourceNames.Auth)
     .WaitForCompletion(authMigrations)
     .WaitFor(cache);
 
+// bankdb's migrations and the sandbox bank (test customers' accounts and a year of history), once.
+var apiMigrations = builder.AddProject<Projects.Wekeza_Api>($"{ResourceNames.Api}-migrations")
+    .WithArgs("migrate")
+    .WithReference(bankDb)
+    .WithEnvironment("Bank__SeedSandbox", "true")
+    .WaitFor(bankDb);
+
 var api = builder.AddProject<Projects.Wekeza_Api>(ResourceNames.Api)
     .WithHttpsEndpoint(port: 7102)
     .WithReference(bankDb)
     .WithReference(cache)
     .WithReference(auth)
-    .WaitFor(bankDb)
+    .WaitForCompletion(apiMigrations)
     .WaitFor(cache)
     .WaitFor(auth);
 

@@ -22,6 +22,7 @@ public sealed class AuthSeeder(
     public const string PortalSection = "Auth:Clients:Portal";
     public const string AdminSection = "Auth:Admin";
     public const string DefaultPortalClientId = "wekeza-portal";
+    public const string TestCustomersKey = "Auth:SeedTestCustomers";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -36,6 +37,35 @@ public sealed class AuthSeeder(
         await SeedScopesAsync(cancellationToken);
         await SeedPortalAsync(cancellationToken);
         await SeedAdminAsync();
+        if (configuration.GetValue<bool>(TestCustomersKey))
+        {
+            await SeedTestCustomersAsync();
+        }
+    }
+
+    /// <summary>
+    /// The sandbox's test customers (docs/sandbox.md), with the subject ids the bank's ledger knows them by. Only when
+    /// <c>Auth:SeedTestCustomers</c> is true: the local stack and tests, never production.
+    /// </summary>
+    private async Task SeedTestCustomersAsync()
+    {
+        foreach (var persona in Wekeza.ServiceDefaults.Sandbox.TestCustomers.All)
+        {
+            if (await users.FindByIdAsync(persona.Subject) is not null)
+            {
+                continue;
+            }
+
+            var customer = new WekezaUser
+            {
+                Id = persona.Subject, UserName = persona.Email, Email = persona.Email, EmailConfirmed = true,
+                DisplayName = persona.Name, CreatedAt = clock.GetUtcNow(),
+            };
+            Check(await users.CreateAsync(customer, Wekeza.ServiceDefaults.Sandbox.TestCustomers.Password), $"create test customer {persona.Email}");
+            Check(await users.AddToRoleAsync(customer, Roles.Customer), $"make {persona.Email} a customer");
+        }
+
+        logger.LogInformation("{Count} test customers are in place", Wekeza.ServiceDefaults.Sandbox.TestCustomers.All.Count);
     }
 
     private async Task SeedScopesAsync(CancellationToken cancellationToken)

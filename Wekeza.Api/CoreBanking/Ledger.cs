@@ -1,0 +1,117 @@
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Wekeza.Api.CoreBanking;
+
+/// <summary>
+/// The built-in double-entry ledger on bankdb. Invariants: every entry's postings sum to zero per currency; every
+/// posting is in its account's currency; an account's booked balance equals the sum of its postings, and each
+/// posting records the balance after it. Concurrent entries on the same account serialise on that account's row.
+/// </summary>
+public sealed class Ledger(BankDbContext db) : ICoreBanking
+{
+    public async Task<IReadOnlyList<Account>> AccountsOfAsync(string customerSubject, CancellationToken cancellationToken) =>
+        await (from account in db.Accounts.AsNoTracking()
+               join customer in db.Customers on account.CustomerId equals customer.Id
+               where customer.Subject == customerSubject
+               orderby account.OpenedAt, account.Id
+               select account).ToListAsync(cancellationToken);
+
+    public Task<Account?> FindAccountAsync(string accountId, CancellationToken cancellationToken) =>
+        db.Accounts.AsNoTracking().SingleOrDefaultAsync(account => account.Id == accountId, cancellationToken);
+
+    public async Task<IReadOnlyList<StatementLine>> StatementAsync(string accountId, DateTimeOffset from, DateTimeOffset to,
+        StatementPosition? after, int limit, CancellationToken cancellationToken)
+    {
+        var postings = db.Postings.AsNoTracking()
+            .Where(p => p.AccountId == accountId && p.BookedAt >= from && p.BookedAt < to);
+        if (after is not null)
+        {
+            // A row-value comparison, which PostgreSQL answers from the (account, booked_at, id) index.
+            postings = postings.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.BookedAt, p.Id), ValueTuple.Create(after.BookedAt, after.PostingId)));
+        }
+
+        return await postings
+            .OrderByDescending(p => p.BookedAt).ThenByDescending(p => p.Id)
+            .Take(limit)
+            .Select(p => new StatementLine(p.Id, p.EntryId, p.BookedAt, p.Amount, p.Currency, p.BalanceAfter,
+                p.Entry!.Description, p.Entry.Category, p.Entry.Reference, p.Entry.Counterparty))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken)
+    {
+        Validate(entry);
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            // A retried attempt starts from what the database says, not from the failed attempt's tracked state.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+
+            // Lock every account touched, in one order (by id), so two entries on the same accounts queue rather than
+            // deadlock, and each balance is read after the previous entry's update committed.
+            var ids = entry.Postings.Select(p => p.AccountId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            var accounts = await db.Accounts
+                .FromSql($"SELECT * FROM accounts WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+                .ToDictionaryAsync(account => account.Id, ct);
+
+            var booked = new LedgerEntry
+            {
+                BookedAt = entry.BookedAt,
+                Description = entry.Description,
+                Category = entry.Category,
+                Reference = entry.Reference,
+                Counterparty = entry.Counterparty,
+            };
+            foreach (var posting in entry.Postings)
+            {
+                if (!accounts.TryGetValue(posting.AccountId, out var account))
+                {
+                    throw new LedgerException($"Account {posting.AccountId} does not exist.");
+                }
+
+                account.BookedBalance += posting.Amount;
+                booked.Postings.Add(new Posting
+                {
+                    AccountId = account.Id,
+                    Amount = posting.Amount,
+                    Currency = account.Currency,
+                    BookedAt = entry.BookedAt,
+                    BalanceAfter = account.BookedBalance,
+                });
+            }
+
+            CheckBalanced(booked.Postings.Select(p => (p.Currency, p.Amount)));
+            db.Entries.Add(booked);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return booked;
+        }, cancellationToken);
+    }
+
+    private static void Validate(NewEntry entry)
+    {
+        if (entry.Postings.Count < 2)
+        {
+            throw new LedgerException("An entry needs at least two postings.");
+        }
+
+        if (entry.Postings.Any(p => p.Amount == 0 || decimal.Round(p.Amount, 2) != p.Amount))
+        {
+            throw new LedgerException("Every posting moves a non-zero amount with at most two decimal places.");
+        }
+    }
+
+    /// <summary>Double entry: within an entry, money out of some accounts is money into others, per currency.</summary>
+    public static void CheckBalanced(IEnumerable<(string Currency, decimal Amount)> postings)
+    {
+        foreach (var currency in postings.GroupBy(p => p.Currency))
+        {
+            var sum = currency.Sum(p => p.Amount);
+            if (sum != 0)
+            {
+                throw new LedgerException($"The postings in {currency.Key} sum to {sum}, not zero.");
+            }
+        }
+    }
+}
