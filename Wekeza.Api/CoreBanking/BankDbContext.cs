@@ -1,8 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using Wekeza.Api.Features.Consents;
+using Wekeza.Api.Outbox;
 
 namespace Wekeza.Api.CoreBanking;
 
-/// <summary>bankdb: the built-in core banking system (customers, accounts, the double-entry ledger).</summary>
+/// <summary>
+/// bankdb: the built-in core banking system (customers, accounts, the double-entry ledger), the consents apps hold
+/// over it with their audit trail, and the outbox of integration events.
+/// </summary>
 public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbContext(options)
 {
     public DbSet<Customer> Customers => Set<Customer>();
@@ -12,6 +17,12 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
     public DbSet<LedgerEntry> Entries => Set<LedgerEntry>();
 
     public DbSet<Posting> Postings => Set<Posting>();
+
+    public DbSet<Consent> Consents => Set<Consent>();
+
+    public DbSet<ConsentEvent> ConsentEvents => Set<ConsentEvent>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -60,6 +71,39 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             posting.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
             // An account's history, newest first, as one range scan: the keyset the transactions API pages on.
             posting.HasIndex(p => new { p.AccountId, p.BookedAt, p.Id }).IsDescending(false, true, true);
+        });
+
+        model.Entity<Consent>(consent =>
+        {
+            consent.ToTable("consents");
+            consent.Property(c => c.Id).HasMaxLength(40);
+            consent.Property(c => c.ClientId).HasMaxLength(100);
+            consent.HasIndex(c => c.ClientId);
+            consent.Property(c => c.Status).HasMaxLength(30);
+            consent.Property(c => c.CustomerSubject).HasMaxLength(100);
+            consent.HasIndex(c => c.CustomerSubject);
+            consent.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ConsentId);
+            // Two requests changing one consent at once: the second fails rather than overwriting the first.
+            consent.Property<uint>("Version").IsRowVersion();
+        });
+
+        model.Entity<ConsentEvent>(consentEvent =>
+        {
+            consentEvent.ToTable("consent_events");
+            consentEvent.Property(e => e.Type).HasMaxLength(20);
+            consentEvent.Property(e => e.Actor).HasMaxLength(150);
+            consentEvent.Property(e => e.Address).HasMaxLength(64);
+            consentEvent.Property(e => e.Detail).HasMaxLength(2000);
+        });
+
+        model.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("outbox");
+            message.Property(m => m.Type).HasMaxLength(60);
+            message.Property(m => m.Subject).HasMaxLength(60);
+            message.Property(m => m.Payload).HasColumnType("jsonb");
+            // The relay's work list: what is not yet published, oldest first.
+            message.HasIndex(m => m.OccurredAt).HasFilter("\"PublishedAt\" IS NULL");
         });
     }
 }

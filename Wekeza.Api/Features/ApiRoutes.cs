@@ -1,4 +1,5 @@
 using Wekeza.Api.Features.Accounts;
+using Wekeza.Api.Features.Consents;
 
 namespace Wekeza.Api.Features;
 
@@ -12,6 +13,7 @@ internal static class ApiRoutes
     {
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         v1.MapAccounts();
+        v1.MapConsents();
         return app;
     }
 }

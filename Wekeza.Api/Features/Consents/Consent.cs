@@ -1,0 +1,186 @@
+using Wekeza.Api.CoreBanking;
+
+namespace Wekeza.Api.Features.Consents;
+
+public static class ConsentStatuses
+{
+    public const string AwaitingAuthorisation = "AwaitingAuthorisation";
+    public const string Authorised = "Authorised";
+    public const string Rejected = "Rejected";
+    public const string Revoked = "Revoked";
+    public const string Expired = "Expired";
+}
+
+/// <summary>What an account-access consent may allow, in Open Banking's words.</summary>
+public static class ConsentPermissions
+{
+    public const string ReadAccounts = "ReadAccounts";
+    public const string ReadBalances = "ReadBalances";
+    public const string ReadTransactions = "ReadTransactions";
+
+    public static readonly IReadOnlyList<string> All = [ReadAccounts, ReadBalances, ReadTransactions];
+}
+
+/// <summary>
+/// An app's intent to read a customer's accounts, and its lifecycle: created by the app (AwaitingAuthorisation);
+/// authorised by one customer for the accounts they pick, or rejected; revoked by either side; expired by time.
+/// Every transition is recorded as an event that is appended, never changed.
+/// </summary>
+public sealed class Consent
+{
+    /// <summary>How long a consent waits for the customer before it expires unused.</summary>
+    public static readonly TimeSpan AuthorisationWindow = TimeSpan.FromHours(1);
+
+    public required string Id { get; init; }
+
+    /// <summary>The app (OAuth client id) that created it: the only app that may see or use it.</summary>
+    public required string ClientId { get; init; }
+
+    public string Status { get; private set; } = ConsentStatuses.AwaitingAuthorisation;
+
+    public required string[] Permissions { get; init; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    public DateTimeOffset? TransactionFrom { get; init; }
+
+    public DateTimeOffset? TransactionTo { get; init; }
+
+    /// <summary>The customer (auth subject) who authorised or rejected it; nobody else ever may.</summary>
+    public string? CustomerSubject { get; private set; }
+
+    public string[] AccountIds { get; private set; } = [];
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset StatusUpdatedAt { get; private set; }
+
+    public List<ConsentEvent> Events { get; init; } = [];
+
+    public static Consent Create(string clientId, string[] permissions, DateTimeOffset expiresAt, DateTimeOffset? from, DateTimeOffset? to,
+        DateTimeOffset now, string? address)
+    {
+        var consent = new Consent
+        {
+            Id = "cns_" + Guid.CreateVersion7(now).ToString("N"),
+            ClientId = clientId,
+            Permissions = permissions,
+            ExpiresAt = expiresAt,
+            TransactionFrom = from,
+            TransactionTo = to,
+            CreatedAt = now,
+        };
+        consent.StatusUpdatedAt = now;
+        consent.Record(ConsentEventTypes.Created, $"app:{clientId}", address, now);
+        return consent;
+    }
+
+    /// <summary>The status as of <paramref name="now"/>: a consent past its time is expired even before anyone records it.</summary>
+    public string StatusAt(DateTimeOffset now) => Status switch
+    {
+        ConsentStatuses.AwaitingAuthorisation when now >= CreatedAt + AuthorisationWindow || now >= ExpiresAt => ConsentStatuses.Expired,
+        ConsentStatuses.Authorised when now >= ExpiresAt => ConsentStatuses.Expired,
+        var status => status,
+    };
+
+    /// <summary>Records an expiry that time has already caused; true when something changed.</summary>
+    public bool ExpireIfDue(DateTimeOffset now)
+    {
+        if (Status is not (ConsentStatuses.AwaitingAuthorisation or ConsentStatuses.Authorised) || StatusAt(now) != ConsentStatuses.Expired)
+        {
+            return false;
+        }
+
+        Transition(ConsentStatuses.Expired, ConsentEventTypes.Expired, "system", null, now);
+        return true;
+    }
+
+    public void Authorise(string customerSubject, IReadOnlyCollection<Account> accounts, DateTimeOffset now, string? address)
+    {
+        RequireAwaiting(now);
+        if (accounts.Count == 0)
+        {
+            throw new ConsentRuleException("consent_accounts_required", "Choose at least one account to share.");
+        }
+
+        CustomerSubject = customerSubject;
+        AccountIds = [.. accounts.Select(a => a.Id).Order(StringComparer.Ordinal)];
+        Transition(ConsentStatuses.Authorised, ConsentEventTypes.Authorised, $"customer:{customerSubject}", address, now,
+            $"accounts: {string.Join(", ", AccountIds)}");
+    }
+
+    public void Reject(string customerSubject, DateTimeOffset now, string? address)
+    {
+        RequireAwaiting(now);
+        CustomerSubject = customerSubject;
+        Transition(ConsentStatuses.Rejected, ConsentEventTypes.Rejected, $"customer:{customerSubject}", address, now);
+    }
+
+    /// <summary>Revocation by the app or the customer. Revoking what is already over changes nothing.</summary>
+    public bool Revoke(string actor, DateTimeOffset now, string? address)
+    {
+        ExpireIfDue(now);
+        if (Status is not (ConsentStatuses.AwaitingAuthorisation or ConsentStatuses.Authorised))
+        {
+            return false;
+        }
+
+        Transition(ConsentStatuses.Revoked, ConsentEventTypes.Revoked, actor, address, now);
+        return true;
+    }
+
+    private void RequireAwaiting(DateTimeOffset now)
+    {
+        ExpireIfDue(now);
+        if (Status != ConsentStatuses.AwaitingAuthorisation)
+        {
+            throw new ConsentRuleException("consent_not_awaiting_authorisation",
+                $"This consent is {Status}; only a consent awaiting authorisation can be authorised or rejected.");
+        }
+    }
+
+    private void Transition(string status, string eventType, string actor, string? address, DateTimeOffset now, string? detail = null)
+    {
+        Status = status;
+        StatusUpdatedAt = now;
+        Record(eventType, actor, address, now, detail);
+    }
+
+    private void Record(string type, string actor, string? address, DateTimeOffset now, string? detail = null) =>
+        Events.Add(new ConsentEvent { ConsentId = Id, Type = type, At = now, Actor = actor, Address = address, Detail = detail });
+}
+
+public static class ConsentEventTypes
+{
+    public const string Created = "created";
+    public const string Authorised = "authorised";
+    public const string Rejected = "rejected";
+    public const string Revoked = "revoked";
+    public const string Expired = "expired";
+}
+
+/// <summary>One line of a consent's audit trail: appended, never updated or deleted.</summary>
+public sealed class ConsentEvent
+{
+    public long Id { get; init; }
+
+    public required string ConsentId { get; init; }
+
+    public required string Type { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary><c>app:&lt;client id&gt;</c>, <c>customer:&lt;subject&gt;</c>, <c>admin:&lt;subject&gt;</c> or <c>system</c>.</summary>
+    public required string Actor { get; init; }
+
+    /// <summary>The IP address the request came from, when there was one.</summary>
+    public string? Address { get; init; }
+
+    public string? Detail { get; init; }
+}
+
+/// <summary>A lifecycle rule the request broke: answered as 409 with this code; nothing changed.</summary>
+public sealed class ConsentRuleException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}

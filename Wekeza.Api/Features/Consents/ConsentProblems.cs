@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Wekeza.Api.Features.Consents;
+
+internal static class ConsentIds
+{
+    /// <summary><c>cns_</c> and 32 hex digits: anything else cannot be a consent.</summary>
+    public static bool IsWellFormed(string id) =>
+        id.Length == 36 && id.StartsWith("cns_", StringComparison.Ordinal) && id.AsSpan(4).IndexOfAnyExcept("0123456789abcdef") < 0;
+}
+
+internal static class ConsentProblems
+{
+    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => TypedResults.Problem(new HttpValidationProblemDetails(errors)
+    {
+        Status = StatusCodes.Status422UnprocessableEntity,
+        Title = "The consent could not be created",
+        Detail = "Fix the fields named in errors and send the request again.",
+    });
+
+    public static ProblemHttpResult NotFound(string consentId) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Consent not found",
+        detail: $"Your app has no consent with id '{consentId}'.");
+
+    public static ProblemHttpResult AppTokenRequired() => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Use the app's own token",
+        detail: "Consents are created by the app itself: use a client-credentials access token, not one obtained for a customer.",
+        extensions: new Dictionary<string, object?> { ["code"] = "app_token_required" });
+}
