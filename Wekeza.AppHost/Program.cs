@@ -58,7 +58,9 @@ var api = builder.AddProject<Projects.Wekeza_Api>(ResourceNames.Api)
 builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
     .WithHttpsEndpoint(port: 7103)
     .WithReference(messaging)
-    .WaitFor(messaging);
+    .WithReference(bankDb)
+    .WaitFor(messaging)
+    .WaitForCompletion(apiMigrations);
 
 var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
     .WithHttpsEndpoint(port: 7100)

@@ -53,6 +53,40 @@ public sealed class ConsentApiTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_revocation_reaches_rabbitmq_from_the_outbox_once_confirmed_with_the_outbox_row_id()
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri(platform.App.GetConnectionString("messaging")) };
+        await using var connection = await factory.CreateConnectionAsync(Cancel);
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: Cancel);
+        var queue = (await channel.QueueDeclareAsync(queue: "", durable: false, exclusive: true, autoDelete: true, cancellationToken: Cancel)).QueueName;
+        await channel.QueueBindAsync(queue, "wekeza.events", "consent.revoked", cancellationToken: Cancel);
+        using var api = await AppApiAsync();
+        var id = (await (await api.PostAsJsonAsync("/v1/consents", ValidBody(), Cancel)).Content.ReadFromJsonAsync<JsonElement>(Cancel))
+            .GetProperty("consentId").GetString()!;
+
+        (await api.DeleteAsync($"/v1/consents/{id}", Cancel)).Dispose();
+
+        RabbitMQ.Client.BasicGetResult? delivered = null;
+        for (var attempt = 0; attempt < 100 && delivered is null; attempt++)
+        {
+            delivered = await channel.BasicGetAsync(queue, autoAck: true, Cancel);
+            if (delivered is null)
+            {
+                await Task.Delay(100, Cancel);
+            }
+        }
+
+        Assert.NotNull(delivered);
+        Assert.Equal("consent.revoked", delivered.BasicProperties.Type);
+        var payload = JsonDocument.Parse(delivered.Body).RootElement;
+        Assert.Equal(id, payload.GetProperty("consentId").GetString());
+        await using var db = BankDb();
+        var row = await db.Outbox.SingleAsync(m => m.Subject == id, Cancel);
+        Assert.Equal(row.Id.ToString(), delivered.BasicProperties.MessageId);
+        Assert.NotNull(row.PublishedAt);
+    }
+
+    [Fact]
     public async Task Another_app_cannot_see_or_revoke_the_consent()
     {
         using var owner = await AppApiAsync();
