@@ -20,7 +20,7 @@ start_once() {
     sleep 0.1
   done
   t1=$(date +%s.%N)
-  grep -q "All 10 resources are up" "$out" || { sleep 1; grep -q "All 10 resources are up" "$out" || { cat "$out"; exit 1; }; }
+  grep -q "All 11 resources are up" "$out" || { sleep 1; grep -q "All 11 resources are up" "$out" || { cat "$out"; exit 1; }; }
   local s0 s1
   s0=$(date +%s.%N)
   # SIGTERM: background jobs of a non-interactive shell start with SIGINT ignored.
