@@ -1,4 +1,3 @@
-using System.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Wekeza.Api.CoreBanking;
@@ -42,11 +41,10 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
     public async Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken)
     {
         Validate(entry);
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        return await db.InTransactionAsync(async ct =>
         {
             // A retried attempt starts from what the database says, not from the failed attempt's tracked state.
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
             // Lock every account touched, in one order (by id), so two entries on the same accounts queue rather than
             // deadlock, and each balance is read after the previous entry's update committed.
@@ -84,7 +82,6 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
             CheckBalanced(booked.Postings.Select(p => (p.Currency, p.Amount)));
             db.Entries.Add(booked);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
             return booked;
         }, cancellationToken);
     }

@@ -46,15 +46,13 @@ public static class MigrateCommand
         }
 
         var data = SandboxSeed.Generate();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        await db.InTransactionAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
             db.Customers.AddRange(data.Customers);
             db.Accounts.AddRange(data.Accounts);
             db.Entries.AddRange(data.Entries);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
         }, cancellationToken);
         logger.LogInformation("Seeded the sandbox bank: {Customers} customers, {Accounts} accounts, {Entries} entries",
             data.Customers.Count, data.Accounts.Count, data.Entries.Count);

@@ -9,11 +9,13 @@ namespace Wekeza.Auth.Server;
 /// </summary>
 internal static class ProtocolErrors
 {
-    public static IResult Reject(string error, string description) => TypedResults.Forbid(
-        new AuthenticationProperties(new Dictionary<string, string?>
-        {
-            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-        }),
-        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    public static IResult Reject(string error, string description) =>
+        TypedResults.Forbid(Properties(error, description), [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    /// <summary>The properties that carry an OAuth error to OpenIddict, for a Forbid or a Challenge.</summary>
+    public static AuthenticationProperties Properties(string error, string description) => new(new Dictionary<string, string?>
+    {
+        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+    });
 }

@@ -9,14 +9,14 @@ namespace Wekeza.Auth.Server;
 public static class ScopeCatalog
 {
     /// <summary>The Open Banking API: Wekeza.Api validates tokens for this audience.</summary>
-    public const string ApiAudience = "wekeza-api";
+    public const string ApiAudience = ApiResource.Audience;
 
     /// <summary>Auth's own apps-management API.</summary>
     public const string AuthAudience = "wekeza-auth";
 
-    public const string AccountsRead = "accounts.read";
-    public const string TransactionsRead = "transactions.read";
-    public const string PaymentsWrite = "payments.write";
+    public const string AccountsRead = ApiScopes.AccountsRead;
+    public const string TransactionsRead = ApiScopes.TransactionsRead;
+    public const string PaymentsWrite = ApiScopes.PaymentsWrite;
     public const string AppsManage = "apps.manage";
 
     public sealed record Entry(string Name, string DisplayName, string Description, string? Audience, bool AppsMayRequest);

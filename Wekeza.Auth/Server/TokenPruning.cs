@@ -15,8 +15,9 @@ internal sealed class TokenPruning(IServiceScopeFactory scopes, TimeProvider clo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first round waits an interval too: a starting replica has better things to do, and pruning is never urgent.
         using var timer = new PeriodicTimer(Interval, clock);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
@@ -32,6 +33,5 @@ internal sealed class TokenPruning(IServiceScopeFactory scopes, TimeProvider clo
                 logger.LogWarning(ex, "Pruning tokens failed: {Reason}", ex.Message);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -1,3 +1,5 @@
+using Wekeza.ServiceDefaults.Apps;
+
 namespace Wekeza.Portal.Apps;
 
 /// <summary>
@@ -6,10 +8,10 @@ namespace Wekeza.Portal.Apps;
 /// </summary>
 public static class AppRules
 {
-    public const int NameMinLength = 3;
-    public const int NameMaxLength = 80;
-    public const int DescriptionMaxLength = 500;
-    public const int MaxRedirectUris = 10;
+    public const int NameMinLength = AppContract.NameMinLength;
+    public const int NameMaxLength = AppContract.NameMaxLength;
+    public const int DescriptionMaxLength = AppContract.DescriptionMaxLength;
+    public const int MaxRedirectUris = AppContract.MaxRedirectUris;
 
     public static FieldErrors Validate(string? name, string? description, IReadOnlyList<string> redirectUris, IReadOnlyCollection<string> scopes)
     {
@@ -68,35 +70,7 @@ public static class AppRules
         }
     }
 
-    /// <summary>Why the URI cannot be a redirect URI, or null when it can.</summary>
-    public static string? RedirectUriProblem(string uri)
-    {
-        if (uri.Length == 0)
-        {
-            return "Enter a redirect URI, or remove this row.";
-        }
-
-        // A wildcard would let any page on the host receive authorization codes.
-        if (uri.Contains('*', StringComparison.Ordinal))
-        {
-            return "Wildcards are not allowed.";
-        }
-
-        // On Linux "/callback" parses as an absolute file:///callback URI; a path alone is not what the developer meant.
-        if (!Uri.TryCreate(uri, UriKind.Absolute, out var parsed) || parsed.IsFile && uri.StartsWith('/'))
-        {
-            return "Enter an absolute URI, such as https://app.example/callback.";
-        }
-
-        if (parsed.Scheme != Uri.UriSchemeHttps && !(parsed.Scheme == Uri.UriSchemeHttp && IsLoopback(parsed)))
-        {
-            return "Use https (plain http is allowed only for localhost in the sandbox).";
-        }
-
-        // Fragments never reach the server, and the spec forbids them in redirect URIs.
-        return uri.Contains('#', StringComparison.Ordinal) ? "A redirect URI must not contain a fragment (#)." : null;
-    }
-
-    // Exactly the contract's three spellings; Uri.IsLoopback would also let 127.0.0.2 and friends through.
-    private static bool IsLoopback(Uri uri) => uri.Host is "localhost" or "127.0.0.1" or "[::1]";
+    /// <summary>Why the URI cannot be a redirect URI, or null when it can: the apps API's own rule (all apps start in the sandbox).</summary>
+    public static string? RedirectUriProblem(string uri) =>
+        uri.Length == 0 ? "Enter a redirect URI, or remove this row." : AppContract.RedirectUriProblem(uri, sandbox: true);
 }

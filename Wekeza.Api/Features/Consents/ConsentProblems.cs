@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wekeza.ServiceDefaults;
 
 namespace Wekeza.Api.Features.Consents;
 
@@ -11,12 +12,7 @@ internal static class ConsentIds
 
 internal static class ConsentProblems
 {
-    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => TypedResults.Problem(new HttpValidationProblemDetails(errors)
-    {
-        Status = StatusCodes.Status422UnprocessableEntity,
-        Title = "The consent could not be created",
-        Detail = "Fix the fields named in errors and send the request again.",
-    });
+    public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => ValidationProblems.Result(errors, "The consent could not be created");
 
     public static ProblemHttpResult NotFound(string consentId) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "Consent not found",

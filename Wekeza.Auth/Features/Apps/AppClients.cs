@@ -1,11 +1,14 @@
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
+using Wekeza.Auth.Data;
 using Wekeza.Auth.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wekeza.Auth.Features.Apps;
 
 /// <summary>The OpenIddict client behind each app: what it may do, and reading that back for the API.</summary>
-public sealed class AppClients(IOpenIddictApplicationManager applications)
+public sealed class AppClients(IOpenIddictApplicationManager applications, AuthDbContext db)
 {
     /// <summary>
     /// A developer's app is a confidential client: code flow with PKCE (S256, required) and refresh tokens for acting
@@ -45,10 +48,31 @@ public sealed class AppClients(IOpenIddictApplicationManager applications)
         return descriptor;
     }
 
-    public async Task<AppResponse> DescribeAsync(AppRegistration registration, CancellationToken cancellationToken)
+    public async Task<AppResponse> DescribeAsync(AppRegistration registration, CancellationToken cancellationToken) =>
+        (await DescribeAllAsync([registration], cancellationToken))[0];
+
+    /// <summary>Several apps with their clients, read in one query rather than one per app.</summary>
+    public async Task<IReadOnlyList<AppResponse>> DescribeAllAsync(IReadOnlyList<AppRegistration> registrations, CancellationToken cancellationToken)
     {
-        var client = await applications.FindByClientIdAsync(registration.ClientId, cancellationToken)
-            ?? throw new InvalidOperationException($"App {registration.Id} has no client {registration.ClientId}: they are written together.");
+        var clientIds = registrations.Select(r => r.ClientId).ToList();
+        var clients = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking()
+            .Where(client => clientIds.Contains(client.ClientId!))
+            .ToDictionaryAsync(client => client.ClientId!, cancellationToken);
+
+        var responses = new List<AppResponse>(registrations.Count);
+        foreach (var registration in registrations)
+        {
+            var client = clients.GetValueOrDefault(registration.ClientId)
+                ?? throw new InvalidOperationException($"App {registration.Id} has no client {registration.ClientId}: they are written together.");
+            responses.Add(await DescribeAsync(registration, client, cancellationToken));
+        }
+
+        return responses;
+    }
+
+    /// <summary>The manager only reads the entity here (its JSON columns); it makes no query.</summary>
+    private async Task<AppResponse> DescribeAsync(AppRegistration registration, OpenIddictEntityFrameworkCoreApplication client, CancellationToken cancellationToken)
+    {
         var redirectUris = await applications.GetRedirectUrisAsync(client, cancellationToken);
         var permissions = await applications.GetPermissionsAsync(client, cancellationToken);
         var scopes = permissions

@@ -1,4 +1,4 @@
-using System.Net;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.Apps;
 
@@ -8,10 +8,10 @@ namespace Wekeza.Auth.Features.Apps;
 /// </summary>
 public static class AppRules
 {
-    public const int NameMinLength = 3;
-    public const int NameMaxLength = 80;
-    public const int DescriptionMaxLength = 500;
-    public const int MaxRedirectUris = 10;
+    public const int NameMinLength = AppContract.NameMinLength;
+    public const int NameMaxLength = AppContract.NameMaxLength;
+    public const int DescriptionMaxLength = AppContract.DescriptionMaxLength;
+    public const int MaxRedirectUris = AppContract.MaxRedirectUris;
 
     public static void CheckName(string? name, Dictionary<string, string[]> errors)
     {
@@ -71,43 +71,6 @@ public static class AppRules
         }
     }
 
-    /// <summary>
-    /// Exact, absolute, HTTPS URIs (RFC 9700 §4.1.3): no wildcards to match loosely, no fragment. Plain HTTP only to
-    /// this machine's loopback and only for sandbox apps (RFC 8252 §7.3: native apps and local development).
-    /// </summary>
-    private static string? RedirectUriProblem(string? value, string environment)
-    {
-        if (value?.Contains('*') is true)
-        {
-            return "Wildcards are not allowed: redirect URIs match exactly.";
-        }
-
-        // "://" too: on Unix, .NET reads "/callback" as the absolute file:///callback.
-        if (string.IsNullOrWhiteSpace(value) || !value.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
-        {
-            return "Enter an absolute URI, such as https://app.example.com/callback.";
-        }
-
-        if (uri.Fragment.Length > 0)
-        {
-            return "A redirect URI must not contain a fragment (#…).";
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            return null;
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri))
-        {
-            return environment == AppEnvironments.Sandbox
-                ? null
-                : "Production apps need an https redirect URI; http://localhost is for sandbox apps.";
-        }
-
-        return "Use https (http is allowed only for localhost, 127.0.0.1 or [::1] in the sandbox).";
-    }
-
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || uri.Host == "localhost" || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    private static string? RedirectUriProblem(string? value, string environment) =>
+        AppContract.RedirectUriProblem(value, sandbox: environment == AppEnvironments.Sandbox);
 }

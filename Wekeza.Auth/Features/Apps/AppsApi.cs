@@ -4,6 +4,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Server;
+using Wekeza.ServiceDefaults;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wekeza.Auth.Features.Apps;
@@ -47,14 +48,7 @@ internal static class AppsApi
     internal static Task<AppRegistration?> FindOwnAsync(AuthDbContext db, HttpContext context, string id) =>
         db.Apps.SingleOrDefaultAsync(app => app.Id == id && app.OwnerId == OwnerOf(context), context.RequestAborted);
 
-    /// <summary>422 <c>validation_failed</c> with the failing fields, as docs/errors.md lists it.</summary>
-    internal static ProblemHttpResult Invalid(Dictionary<string, string[]> errors, string title) =>
-        TypedResults.Problem(new HttpValidationProblemDetails(errors)
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = title,
-            Detail = "Fix the fields named in errors and send the request again.",
-        });
+    internal static ProblemHttpResult Invalid(Dictionary<string, string[]> errors, string title) => ValidationProblems.Result(errors, title);
 
     internal static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: "App not found",
@@ -67,13 +61,7 @@ internal static class AppsApi
     {
         var owner = OwnerOf(context);
         var registrations = await db.Apps.Where(app => app.OwnerId == owner).OrderByDescending(app => app.CreatedAt).ToListAsync(context.RequestAborted);
-        var responses = new List<AppResponse>(registrations.Count);
-        foreach (var registration in registrations)
-        {
-            responses.Add(await clients.DescribeAsync(registration, context.RequestAborted));
-        }
-
-        return TypedResults.Ok(new ListOf<AppResponse>(responses));
+        return TypedResults.Ok(new ListOf<AppResponse>(await clients.DescribeAllAsync(registrations, context.RequestAborted)));
     }
 
     private static async Task<Results<Ok<AppResponse>, ProblemHttpResult>> GetAsync(string id, AuthDbContext db, AppClients clients, HttpContext context) =>
@@ -89,9 +77,8 @@ internal static class AppsApi
             return NotFound(id);
         }
 
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+        await db.InTransactionAsync(async cancellationToken =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (await applications.FindByClientIdAsync(registration.ClientId, cancellationToken) is { } client)
             {
                 await applications.DeleteAsync(client, cancellationToken);
@@ -99,7 +86,6 @@ internal static class AppsApi
 
             db.Apps.Remove(registration);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }, context.RequestAborted);
 
         return TypedResults.NoContent();

@@ -55,13 +55,11 @@ internal static class CreateApp
         };
         var secret = ClientSecrets.NewSecret("sbx");
 
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+        await db.InTransactionAsync(async cancellationToken =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await applications.CreateAsync(AppClients.Describe(registration.ClientId, secret, registration.Name, request.RedirectUris!, request.Scopes!), cancellationToken);
             db.Apps.Add(registration);
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }, context.RequestAborted);
 
         loggers.CreateLogger(typeof(CreateApp)).LogInformation("App {AppId} ({ClientId}) created by {OwnerId}", registration.Id, registration.ClientId, registration.OwnerId);

@@ -21,9 +21,8 @@ internal static class RotateSecret
 
         var secret = ClientSecrets.NewSecret(registration.Environment == AppEnvironments.Production ? "live" : "sbx");
         var now = clock.GetUtcNow();
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+        await db.InTransactionAsync(async cancellationToken =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (client, descriptor) = await clients.LoadAsync(registration.ClientId, cancellationToken);
             // A plain secret in the descriptor: the application manager hashes it on the way to the store.
             descriptor.ClientSecret = secret;
@@ -31,7 +30,6 @@ internal static class RotateSecret
             registration.SecretRotatedAt = now;
             registration.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }, context.RequestAborted);
 
         loggers.CreateLogger(typeof(RotateSecret)).LogInformation("Secret of app {AppId} rotated", registration.Id);

@@ -40,9 +40,8 @@ internal static class UpdateApp
             return AppsApi.Invalid(errors, "The app could not be updated");
         }
 
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async cancellationToken =>
+        await db.InTransactionAsync(async cancellationToken =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var (client, descriptor) = await clients.LoadAsync(registration.ClientId, cancellationToken);
             if (request.Name is not null)
             {
@@ -67,7 +66,6 @@ internal static class UpdateApp
             await clients.UpdateAsync(client, descriptor, cancellationToken);
             registration.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
         }, context.RequestAborted);
 
         return TypedResults.Ok(await clients.DescribeAsync(registration, context.RequestAborted));

@@ -1,10 +1,8 @@
-using System.Collections.Immutable;
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
-using OpenIddict.Server.AspNetCore;
 using Wekeza.Auth.Data;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -81,13 +79,7 @@ public sealed class AuthorizationDecision(
             scopes: requested,
             cancellationToken);
 
-        var principal = await principals.CreateAsync(user, requested, await authorizations.GetIdAsync(authorization, cancellationToken), cancellationToken);
+        var principal = await principals.CreateAsync(user, requested, await authorizations.GetIdAsync(authorization, cancellationToken));
         return new Issue(principal);
     }
-
-    public static AuthenticationProperties ErrorProperties(string error, string description) => new(new Dictionary<string, string?>
-    {
-        [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
-        [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
-    });
 }

@@ -48,7 +48,7 @@ public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
         }, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme),
         AuthorizationDecision.AskConsent ask => ShowConsent(ask),
         AuthorizationDecision.Issue issue => SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
-        AuthorizationDecision.Refuse refuse => Forbid(AuthorizationDecision.ErrorProperties(refuse.Error, refuse.Description),
+        AuthorizationDecision.Refuse refuse => Forbid(ProtocolErrors.Properties(refuse.Error, refuse.Description),
             OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
         var other => throw new InvalidOperationException($"Unhandled outcome {other}"),
     };

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OpenIddict.Server.AspNetCore;
+using Wekeza.Auth.Server;
 
 namespace Wekeza.Auth.Features.Authorize;
 
@@ -30,7 +31,7 @@ public sealed class DecisionModel(AuthorizationDecision decision) : PageModel
         return await decision.DecideAsync(HttpContext, consent) switch
         {
             AuthorizationDecision.Issue issue => SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
-            AuthorizationDecision.Refuse refuse => Forbid(AuthorizationDecision.ErrorProperties(refuse.Error, refuse.Description),
+            AuthorizationDecision.Refuse refuse => Forbid(ProtocolErrors.Properties(refuse.Error, refuse.Description),
                 OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
             // Signed out between the screen and the answer: start again from the login page.
             _ => Challenge(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme),

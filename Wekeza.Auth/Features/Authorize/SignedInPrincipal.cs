@@ -15,7 +15,7 @@ namespace Wekeza.Auth.Features.Authorize;
 /// </summary>
 public sealed class SignedInPrincipal(UserManager<WekezaUser> users)
 {
-    public async Task<ClaimsPrincipal> CreateAsync(WekezaUser user, IEnumerable<string> grantedScopes, string? authorizationId, CancellationToken cancellationToken)
+    public async Task<ClaimsPrincipal> CreateAsync(WekezaUser user, IEnumerable<string> grantedScopes, string? authorizationId)
     {
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, user.Id)

@@ -23,7 +23,7 @@ internal static class UserInfoEndpoint
         var subject = result.Principal?.GetClaim(Claims.Subject);
         if (subject is null || await users.FindByIdAsync(subject) is not { } user)
         {
-            return TypedResults.Challenge(AuthorizationDecisionProperties(Errors.InvalidToken, "The user behind this token no longer exists."),
+            return TypedResults.Challenge(ProtocolErrors.Properties(Errors.InvalidToken, "The user behind this token no longer exists."),
                 [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
         }
 
@@ -48,7 +48,4 @@ internal static class UserInfoEndpoint
 
         return TypedResults.Ok(claims);
     }
-
-    private static AuthenticationProperties AuthorizationDecisionProperties(string error, string description) =>
-        Authorize.AuthorizationDecision.ErrorProperties(error, description);
 }

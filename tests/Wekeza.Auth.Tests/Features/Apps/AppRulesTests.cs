@@ -20,6 +20,7 @@ public sealed class AppRulesTests
     [InlineData("https://app.example.com/cb#done", "fragment")]
     [InlineData("https://*.example.com/cb", "Wildcards")]
     [InlineData("", "absolute URI")]
+    [InlineData("http://127.0.0.2/cb", "Use https")]
     public void Bad_redirect_uris_are_refused_with_the_rule_they_break(string uri, string rule)
     {
         var errors = RedirectErrors([uri], AppEnvironments.Sandbox);
