@@ -81,8 +81,15 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         var payload = JsonDocument.Parse(delivered.Body).RootElement;
         Assert.Equal(id, payload.GetProperty("consentId").GetString());
         await using var db = BankDb();
-        var row = await db.Outbox.SingleAsync(m => m.Subject == id, Cancel);
+        var row = await db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == id, Cancel);
         Assert.Equal(row.Id.ToString(), delivered.BasicProperties.MessageId);
+        // The relay marks the row once every confirm of its batch is in, just after the broker delivered it.
+        for (var attempt = 0; attempt < 50 && row.PublishedAt is null; attempt++)
+        {
+            await Task.Delay(100, Cancel);
+            row = await db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == id, Cancel);
+        }
+
         Assert.NotNull(row.PublishedAt);
     }
 
@@ -118,8 +125,8 @@ public sealed class ConsentApiTests(PlatformFixture platform)
     [MemberData(nameof(BadRequests))]
     public async Task A_bad_consent_request_is_422_naming_the_field_and_creates_nothing(string body, string field)
     {
-        using var api = await AppApiAsync();
-        var clientId = api.DefaultRequestHeaders.GetValues("x-test-client").Single();
+        var (api, clientId) = await AppApiWithClientIdAsync();
+        using var disposeApi = api;
 
         using var response = await api.PostAsync("/v1/consents", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Cancel);
 
@@ -127,6 +134,23 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await using var db = BankDb();
+        Assert.False(await db.Consents.AnyAsync(c => c.ClientId == clientId, Cancel));
+    }
+
+    [Theory]
+    [InlineData("""{"permissions":["ReadAccounts"],"expiresAt":"next tuesday"}""")]
+    [InlineData("""{"permissions":"ReadAccounts","expiresAt":"2027-01-01T00:00:00Z"}""")]
+    [InlineData("""{"permissions":["ReadAccounts"],""")]
+    public async Task A_body_that_cannot_be_read_is_400_problem_json_and_creates_nothing(string body)
+    {
+        var (api, clientId) = await AppApiWithClientIdAsync();
+        using var disposeApi = api;
+
+        using var response = await api.PostAsync("/v1/consents", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
         await using var db = BankDb();
         Assert.False(await db.Consents.AnyAsync(c => c.ClientId == clientId, Cancel));
     }
@@ -166,16 +190,17 @@ public sealed class ConsentApiTests(PlatformFixture platform)
 
     private static object ValidBody() => new { permissions = new[] { "ReadAccounts" }, expiresAt = DateTimeOffset.UtcNow.AddDays(30) };
 
-    /// <summary>An API client holding a fresh sandbox app's client-credentials token (its client id in a test header).</summary>
-    private async Task<HttpClient> AppApiAsync()
+    private async Task<HttpClient> AppApiAsync() => (await AppApiWithClientIdAsync()).Api;
+
+    /// <summary>An API client holding a fresh sandbox app's client-credentials token, and that app's client id.</summary>
+    private async Task<(HttpClient Api, string ClientId)> AppApiWithClientIdAsync()
     {
         var (_, _, app) = await _journeys.NewAppAsync("accounts.read");
         using var token = await _journeys.TokenAsync(app.ClientId, app.ClientSecret, new() { ["grant_type"] = "client_credentials", ["scope"] = "accounts.read" });
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("access_token").GetString();
         var api = platform.CreateClient("api");
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        api.DefaultRequestHeaders.Add("x-test-client", app.ClientId);
-        return api;
+        return (api, app.ClientId);
     }
 
     private BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>().UseNpgsql(platform.App.GetConnectionString("bankdb")).Options);

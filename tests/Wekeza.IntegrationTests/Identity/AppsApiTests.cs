@@ -112,6 +112,39 @@ public sealed class AppsApiTests(PlatformFixture platform)
         Assert.Single((await apps.GetFromJsonAsync<JsonElement>("/v1/apps", Cancel)).GetProperty("data").EnumerateArray());
     }
 
+    [Theory]
+    [InlineData("{\"name\": \"Budget Buddy\", ")]
+    [InlineData("{\"name\": 42, \"redirectUris\": \"https://a.example/cb\", \"scopes\": [\"accounts.read\"]}")]
+    public async Task A_body_that_cannot_be_read_is_400_problem_json_and_creates_nothing(string body)
+    {
+        var (_, token, _) = await _journeys.NewAppAsync("accounts.read");
+        using var apps = _journeys.AppsApi(token);
+
+        using var response = await apps.PostAsync("/v1/apps", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("invalid_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
+        Assert.Single((await apps.GetFromJsonAsync<JsonElement>("/v1/apps", Cancel)).GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_update_with_nothing_or_a_bad_field_is_422_and_the_app_is_unchanged()
+    {
+        var (_, token, app) = await _journeys.NewAppAsync("accounts.read");
+        using var apps = _journeys.AppsApi(token);
+
+        using var empty = await apps.PatchAsJsonAsync($"/v1/apps/{app.Id}", new { }, Cancel);
+        using var badName = await apps.PatchAsJsonAsync($"/v1/apps/{app.Id}", new { name = new string('x', 81), redirectUris = new[] { "https://new.example/cb" } }, Cancel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, badName.StatusCode);
+        Assert.True((await badName.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("errors").TryGetProperty("name", out _));
+        var unchanged = await apps.GetFromJsonAsync<JsonElement>($"/v1/apps/{app.Id}", Cancel);
+        Assert.Equal("Budget Buddy", unchanged.GetProperty("name").GetString());
+        Assert.Equal([app.RedirectUri], unchanged.GetProperty("redirectUris").EnumerateArray().Select(e => e.GetString()));
+    }
+
     [Fact]
     public async Task Without_a_developer_token_the_apps_api_answers_401_problem_json()
     {

@@ -89,6 +89,24 @@ public sealed class OnboardingTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Passwords_that_do_not_match_and_a_malformed_email_are_named_and_create_nothing()
+    {
+        var developer = Person.NewDeveloper();
+        using var browser = new Browser(platform);
+
+        using var mismatch = await _journeys.RegisterAsync(browser, developer, confirmPassword: developer.Password + "x");
+        using var badEmail = await _journeys.RegisterAsync(browser, developer with { Email = "not-an-email" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, mismatch.StatusCode);
+        Assert.Contains("The two passwords do not match.", await mismatch.Content.ReadAsStringAsync(Cancel));
+        Assert.Equal(HttpStatusCode.BadRequest, badEmail.StatusCode);
+        Assert.Contains("Enter a valid email address", await badEmail.Content.ReadAsStringAsync(Cancel));
+        using var signIn = await _journeys.SignInAsync(browser, developer);
+        Assert.Equal(HttpStatusCode.BadRequest, signIn.StatusCode);
+        Assert.Equal(0, _journeys.Mailbox.Count(developer.Email));
+    }
+
+    [Fact]
     public async Task Registering_the_same_email_twice_is_refused_and_sends_nothing_more()
     {
         var developer = await _journeys.NewVerifiedDeveloperAsync();
