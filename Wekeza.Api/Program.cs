@@ -2,6 +2,7 @@ using Scalar.AspNetCore;
 using Wekeza;
 using Wekeza.Api.CoreBanking;
 using Wekeza.Api.Features;
+using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Gateway;
 using Wekeza.Api.OpenApi;
 using Wekeza.Api.Security;
@@ -20,6 +21,7 @@ if (migrate)
 }
 
 builder.AddRedisClient(ResourceNames.Cache);
+builder.AddConsents();
 builder.AddTokenValidation();
 builder.Services.AddApiDocument();
 
@@ -31,6 +33,7 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", options => options.WithTitle(ApiDocument.Title));
 app.MapApiV1();
+app.MapConsentScreen();
 
 await app.RunAsync();
 return 0;

@@ -32,12 +32,17 @@ var auth = builder.AddProject<Projects.Wekeza_Auth>(ResourceNames.Auth)
     .WithHttpsEndpoint(port: 7101)
     .WithReference(authDb)
     .WithReference(cache)
+    // consent.revoked events revoke the consent's refresh tokens.
+    .WithReference(messaging)
+    // The consent screen reads consents and records decisions at the API, as auth's own service client.
+    .WithEnvironment("Auth__Clients__Service__ClientSecret", context => context.Secrets.Get("auth-service-client-secret"))
     .WithTokenCertificates()
     .WithDataProtectionCertificate()
     // Every email the local stack sends is a file under .wekeza/mail (docs/sandbox.md): no SMTP server needed.
     .WithEnvironment("Email__PickupDirectory", context => Path.Combine(context.Options.DataDirectory, "mail"))
     .WaitForCompletion(authMigrations)
-    .WaitFor(cache);
+    .WaitFor(cache)
+    .WaitFor(messaging);
 
 // bankdb's migrations and the sandbox bank (test customers' accounts and a year of history), once.
 var apiMigrations = builder.AddProject<Projects.Wekeza_Api>($"{ResourceNames.Api}-migrations")
@@ -59,7 +64,10 @@ builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
     .WithHttpsEndpoint(port: 7103)
     .WithReference(messaging)
     .WithReference(bankDb)
+    // Consent events keep the API's consent cache right even when the API's own write to it was lost.
+    .WithReference(cache)
     .WaitFor(messaging)
+    .WaitFor(cache)
     .WaitForCompletion(apiMigrations);
 
 var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
@@ -72,6 +80,11 @@ var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
     .WaitFor(cache)
     .WaitFor(auth)
     .WaitFor(api);
+
+// Auth calls the API (its consent screen) at the API's address, and its own token endpoint at its own.
+auth.WithReference(api)
+    .WithEnvironment("Auth__Issuer", _ => auth.Resource.Url + "/");
+authMigrations.WithEnvironment("Auth__Clients__Service__ClientSecret", context => context.Secrets.Get("auth-service-client-secret"));
 
 // The portal signs in at auth as a confidential client that the migrate step registers from these settings.
 authMigrations.WithEnvironment("Auth__Clients__Portal__ClientSecret", context => context.Secrets.Get("portal-client-secret"))

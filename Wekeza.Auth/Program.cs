@@ -2,6 +2,7 @@ using Wekeza;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Account;
 using Wekeza.Auth.Features.Apps;
+using Wekeza.Auth.Features.Consents;
 using Wekeza.Auth.Features.Discovery;
 using Wekeza.Auth.Features.Email;
 using Wekeza.Auth.Features.EndSession;
@@ -32,6 +33,8 @@ builder.AddRedisDataProtection("wekeza-auth");
 builder.AddAuthServer();
 builder.AddEmail();
 builder.AddAppsApi();
+builder.AddConsents();
+builder.Services.AddSingleton<Wekeza.Auth.Features.Authorize.ReturnToApp>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
 

@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Wekeza;
 using Wekeza.Portal.Account;
 using Wekeza.Portal.Apps;
+using Wekeza.Portal.Consents;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
@@ -16,6 +17,7 @@ builder.AddRedisClient(ResourceNames.Cache);
 builder.AddRedisDataProtection("wekeza-portal");
 builder.AddPortalAuthentication();
 builder.AddAppsClient();
+builder.AddConsentsClient();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -10,5 +10,15 @@ public static class ApiScopes
     public const string TransactionsRead = "transactions.read";
     public const string PaymentsWrite = "payments.write";
 
-    public static readonly IReadOnlyList<string> All = [AccountsRead, TransactionsRead, PaymentsWrite];
+    /// <summary>A person's own consents (the portal's "My consents"), and an administrator's lookup of anyone's.</summary>
+    public const string ConsentsManage = "consents.manage";
+
+    /// <summary>Auth's consent screen reading and deciding consents for the signed-in customer: auth's service client only.</summary>
+    public const string ConsentsAuthorise = "consents.authorise";
+
+    /// <summary>The scopes a developer's app may be granted.</summary>
+    public static readonly IReadOnlyList<string> ForApps = [AccountsRead, TransactionsRead, PaymentsWrite];
+
+    /// <summary>Every scope whose audience is the API.</summary>
+    public static readonly IReadOnlyList<string> All = [.. ForApps, ConsentsManage, ConsentsAuthorise];
 }

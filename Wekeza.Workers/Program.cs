@@ -1,5 +1,7 @@
 using Wekeza;
 using Wekeza.ServiceDefaults;
+using Wekeza.ServiceDefaults.Messaging;
+using Wekeza.Workers.Consents;
 using Wekeza.Workers.Messaging;
 using Wekeza.Workers.Outbox;
 
@@ -8,12 +10,12 @@ builder.AddServiceDefaults();
 builder.AddRabbitMQClient(ResourceNames.Messaging);
 // The outbox lives in bankdb, written by the API in the same transactions as the changes it reports.
 builder.AddNpgsqlDataSource(ResourceNames.BankDb);
+builder.AddRedisClient(ResourceNames.Cache);
+ConsentCacheRefresh.AddConsentCacheRefresh(builder.Services);
 
-builder.Services.AddSingleton<MessagingTopology>();
-builder.Services.AddSingleton<IEventHandlerRegistry, EventHandlerRegistry>();
-builder.Services.AddHostedService<EventConsumer>();
+// Every event reaches the workers' queue; a type without a handler is dead-lettered, not dropped.
+builder.AddEventConsumer(WorkerQueues.Events, "#");
 builder.Services.AddHostedService<OutboxRelay>();
-builder.Services.AddHealthChecks().AddCheck<TopologyHealthCheck>("messaging-topology", tags: ["ready", "rabbitmq"]);
 
 var app = builder.Build();
 app.UseWekezaProblemDetails();

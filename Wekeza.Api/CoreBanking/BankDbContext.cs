@@ -81,6 +81,8 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             consent.HasIndex(c => c.ClientId);
             consent.Property(c => c.Status).HasMaxLength(30);
             consent.Property(c => c.CustomerSubject).HasMaxLength(100);
+            consent.Property(c => c.AppName).HasMaxLength(200);
+            consent.Property(c => c.AuthorizationId).HasMaxLength(100);
             consent.HasIndex(c => c.CustomerSubject);
             consent.HasMany(c => c.Events).WithOne().HasForeignKey(e => e.ConsentId);
             // Two requests changing one consent at once: the second fails rather than overwriting the first.

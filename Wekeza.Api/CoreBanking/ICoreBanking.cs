@@ -10,15 +10,26 @@ public interface ICoreBanking
 
     Task<Account?> FindAccountAsync(string accountId, CancellationToken cancellationToken);
 
+    /// <summary>The accounts with these ids that exist, in id order.</summary>
+    Task<IReadOnlyList<Account>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken);
+
     /// <summary>
-    /// An account's postings, newest first, after <paramref name="after"/> (exclusive) when given: keyset paging,
-    /// so the last page costs what the first does and concurrent bookings never shift a page.
+    /// Up to <paramref name="limit"/> of an account's postings booked in [<paramref name="from"/>, <paramref name="to"/>),
+    /// always returned newest first. From the newest when <paramref name="position"/> is null; otherwise the ones
+    /// older (or newer) than it, exclusive. Keyset paging: the last page costs what the first does, and bookings
+    /// arriving meanwhile never shift a page.
     /// </summary>
     Task<IReadOnlyList<StatementLine>> StatementAsync(string accountId, DateTimeOffset from, DateTimeOffset to,
-        StatementPosition? after, int limit, CancellationToken cancellationToken);
+        StatementPosition? position, StatementDirection direction, int limit, CancellationToken cancellationToken);
 
     /// <summary>Books a balanced entry atomically; throws <see cref="LedgerException"/> when it breaks a ledger rule.</summary>
     Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken);
+}
+
+public enum StatementDirection
+{
+    Older,
+    Newer,
 }
 
 /// <summary>Where a statement page ended: the last line's booking time and posting id.</summary>

@@ -19,24 +19,43 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
     public Task<Account?> FindAccountAsync(string accountId, CancellationToken cancellationToken) =>
         db.Accounts.AsNoTracking().SingleOrDefaultAsync(account => account.Id == accountId, cancellationToken);
 
+    public async Task<IReadOnlyList<Account>> FindAccountsAsync(IReadOnlyCollection<string> accountIds, CancellationToken cancellationToken)
+    {
+        var ids = accountIds.ToArray();
+        return await db.Accounts.AsNoTracking().Where(account => ids.Contains(account.Id)).OrderBy(account => account.Id).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<StatementLine>> StatementAsync(string accountId, DateTimeOffset from, DateTimeOffset to,
-        StatementPosition? after, int limit, CancellationToken cancellationToken)
+        StatementPosition? position, StatementDirection direction, int limit, CancellationToken cancellationToken)
     {
         var postings = db.Postings.AsNoTracking()
             .Where(p => p.AccountId == accountId && p.BookedAt >= from && p.BookedAt < to);
-        if (after is not null)
+
+        // Row-value comparisons and orderings on (booked_at, id), which PostgreSQL answers from the (account,
+        // booked_at, id) index in either direction.
+        if (direction == StatementDirection.Older)
         {
-            // A row-value comparison, which PostgreSQL answers from the (account, booked_at, id) index.
-            postings = postings.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.BookedAt, p.Id), ValueTuple.Create(after.BookedAt, after.PostingId)));
+            if (position is not null)
+            {
+                postings = postings.Where(p => EF.Functions.LessThan(ValueTuple.Create(p.BookedAt, p.Id), ValueTuple.Create(position.BookedAt, position.PostingId)));
+            }
+
+            return await Lines(postings.OrderByDescending(p => p.BookedAt).ThenByDescending(p => p.Id).Take(limit)).ToListAsync(cancellationToken);
         }
 
-        return await postings
-            .OrderByDescending(p => p.BookedAt).ThenByDescending(p => p.Id)
-            .Take(limit)
-            .Select(p => new StatementLine(p.Id, p.EntryId, p.BookedAt, p.Amount, p.Currency, p.BalanceAfter,
-                p.Entry!.Description, p.Entry.Category, p.Entry.Reference, p.Entry.Counterparty))
-            .ToListAsync(cancellationToken);
+        if (position is not null)
+        {
+            postings = postings.Where(p => EF.Functions.GreaterThan(ValueTuple.Create(p.BookedAt, p.Id), ValueTuple.Create(position.BookedAt, position.PostingId)));
+        }
+
+        var newer = await Lines(postings.OrderBy(p => p.BookedAt).ThenBy(p => p.Id).Take(limit)).ToListAsync(cancellationToken);
+        newer.Reverse();
+        return newer;
     }
+
+    private static IQueryable<StatementLine> Lines(IQueryable<Posting> postings) =>
+        postings.Select(p => new StatementLine(p.Id, p.EntryId, p.BookedAt, p.Amount, p.Currency, p.BalanceAfter,
+            p.Entry!.Description, p.Entry.Category, p.Entry.Reference, p.Entry.Counterparty));
 
     public async Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken)
     {

@@ -14,6 +14,8 @@ internal static class ApiRoutes
         var v1 = app.MapGroup("/v1").RequireAuthorization();
         v1.MapAccounts();
         v1.MapConsents();
+        v1.MapMyConsents();
+        v1.MapAdminConsents();
         return app;
     }
 }

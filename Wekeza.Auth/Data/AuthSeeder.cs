@@ -20,6 +20,8 @@ public sealed class AuthSeeder(
     ILogger<AuthSeeder> logger)
 {
     public const string PortalSection = "Auth:Clients:Portal";
+    public const string ServiceSection = "Auth:Clients:Service";
+    public const string DefaultServiceClientId = "wekeza-auth";
     public const string AdminSection = "Auth:Admin";
     public const string DefaultPortalClientId = "wekeza-portal";
     public const string TestCustomersKey = "Auth:SeedTestCustomers";
@@ -36,6 +38,7 @@ public sealed class AuthSeeder(
 
         await SeedScopesAsync(cancellationToken);
         await SeedPortalAsync(cancellationToken);
+        await SeedServiceClientAsync(cancellationToken);
         await SeedAdminAsync();
         if (configuration.GetValue<bool>(TestCustomersKey))
         {
@@ -119,6 +122,7 @@ public sealed class AuthSeeder(
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Roles,
                 Permissions.Prefixes.Scope + Scopes.OfflineAccess, Permissions.Prefixes.Scope + ScopeCatalog.AppsManage,
+                Permissions.Prefixes.Scope + ScopeCatalog.ConsentsManage,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
@@ -133,6 +137,43 @@ public sealed class AuthSeeder(
         }
 
         logger.LogInformation("Portal client {ClientId} registered for {Portal}", clientId, withSlash);
+    }
+
+    /// <summary>
+    /// Auth's own client: the consent screen calls the bank API with it (client credentials, <c>consents.authorise</c>,
+    /// which no other client is granted). Skipped when not configured; then apps cannot obtain consented tokens.
+    /// </summary>
+    private async Task SeedServiceClientAsync(CancellationToken cancellationToken)
+    {
+        var section = configuration.GetSection(ServiceSection);
+        if (section["ClientSecret"] is not { Length: > 0 } secret)
+        {
+            logger.LogInformation("No service client configured ({Section}:ClientSecret); skipping it", ServiceSection);
+            return;
+        }
+
+        var clientId = section["ClientId"] ?? DefaultServiceClientId;
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientSecret = secret,
+            ClientType = ClientTypes.Confidential,
+            DisplayName = "Wekeza auth (consent screen)",
+            Permissions =
+            {
+                Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials,
+                Permissions.Prefixes.Scope + ScopeCatalog.ConsentsAuthorise,
+            },
+        };
+
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
     }
 
     /// <summary>The local stack's administrator. Its password is only set when the account is created.</summary>

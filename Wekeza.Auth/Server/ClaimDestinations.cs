@@ -48,6 +48,11 @@ internal static class ClaimDestinations
 
                 break;
 
+            // The API serves a customer's token only within the consent it names.
+            case Wekeza.Consents.ConsentClaims.ConsentId:
+                yield return Destinations.AccessToken;
+                break;
+
             // OpenIddict's own claims (scopes, audiences, …) are placed by OpenIddict itself; the security stamp
             // and anything unknown never leave the server.
             default:

@@ -18,6 +18,11 @@ public static class ScopeCatalog
     public const string TransactionsRead = ApiScopes.TransactionsRead;
     public const string PaymentsWrite = ApiScopes.PaymentsWrite;
     public const string AppsManage = "apps.manage";
+    public const string ConsentsManage = ApiScopes.ConsentsManage;
+    public const string ConsentsAuthorise = ApiScopes.ConsentsAuthorise;
+
+    /// <summary>The scopes that read a customer's data: an app asking for them must name the consent it created.</summary>
+    public static readonly IReadOnlyList<string> NeedConsent = [AccountsRead, TransactionsRead];
 
     public sealed record Entry(string Name, string DisplayName, string Description, string? Audience, bool AppsMayRequest);
 
@@ -31,6 +36,8 @@ public static class ScopeCatalog
         new(AccountsRead, "Read account details and balances", "See your accounts, their details and balances.", ApiAudience, AppsMayRequest: true),
         new(TransactionsRead, "Read transactions", "See the transactions on your accounts.", ApiAudience, AppsMayRequest: true),
         new(PaymentsWrite, "Initiate payments", "Start payments from your accounts that you authorise one by one.", ApiAudience, AppsMayRequest: true),
+        new(ConsentsManage, "Manage your consents", "See which apps can read your accounts, and revoke their access.", ApiAudience, AppsMayRequest: false),
+        new(ConsentsAuthorise, "Record consent decisions", "The bank's consent screen: read consents and record customers' decisions.", ApiAudience, AppsMayRequest: false),
         new(AppsManage, "Manage your apps", "Create and manage your developer apps and their credentials.", AuthAudience, AppsMayRequest: false),
     ];
 

@@ -1,3 +1,4 @@
+using Wekeza.Portal.Platform;
 using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Portal.Apps;
@@ -61,11 +62,11 @@ public static class AppRules
             var uri = redirectUris[index].Trim();
             if (RedirectUriProblem(uri) is { } problem)
             {
-                errors.Add(FieldErrors.RedirectUri(index), problem);
+                errors.Add(AppFields.RedirectUri(index), problem);
             }
             else if (!seen.Add(uri))
             {
-                errors.Add(FieldErrors.RedirectUri(index), "This redirect URI is already in the list.");
+                errors.Add(AppFields.RedirectUri(index), "This redirect URI is already in the list.");
             }
         }
     }

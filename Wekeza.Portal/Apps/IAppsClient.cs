@@ -1,3 +1,5 @@
+using Wekeza.Portal.Platform;
+
 namespace Wekeza.Portal.Apps;
 
 /// <summary>The apps API on auth (<c>{issuer}v1/apps</c>), called as the signed-in developer.</summary>

@@ -2,7 +2,6 @@ using System.Text;
 using Npgsql;
 using RabbitMQ.Client;
 using Wekeza.ServiceDefaults.Messaging;
-using Wekeza.Workers.Messaging;
 
 namespace Wekeza.Workers.Outbox;
 

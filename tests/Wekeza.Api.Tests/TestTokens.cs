@@ -13,9 +13,16 @@ internal static class TestTokens
         string? scope = ApiScopes.AccountsRead,
         string audience = ApiResource.Audience,
         string issuer = ApiFactory.Issuer,
-        DateTime? expires = null)
+        DateTime? expires = null,
+        string subject = "test-app",
+        string? consentId = null)
     {
-        var claims = new Dictionary<string, object> { ["sub"] = "test-app", ["client_id"] = "test-app" };
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["client_id"] = "test-app" };
+        if (consentId is not null)
+        {
+            claims["consent_id"] = consentId;
+        }
+
         if (scope is not null)
         {
             claims["scope"] = scope;

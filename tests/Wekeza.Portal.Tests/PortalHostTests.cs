@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenIddict.Client;
+using Wekeza.Portal.Consents;
 
 namespace Wekeza.Portal.Tests;
 
@@ -69,7 +70,10 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
     [InlineData("/apps")]
     [InlineData("/apps/new")]
     [InlineData("/getting-started")]
-    public async Task Developer_pages_send_anonymous_visitors_to_sign_in_and_back(string path)
+    [InlineData("/consents")]
+    [InlineData("/consents/cns_0001")]
+    [InlineData("/admin/consents")]
+    public async Task Signed_in_pages_send_anonymous_visitors_to_sign_in_and_back(string path)
     {
         using var client = portal.CreateClient(new WebApplicationFactoryClientOptions
         {
@@ -81,6 +85,14 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"https://portal.test/account/login?returnUrl={Uri.EscapeDataString(path)}", response.Headers.Location?.AbsoluteUri);
+    }
+
+    [Fact]
+    public void The_consents_client_calls_the_configured_api()
+    {
+        var http = portal.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ConsentsClient.HttpClientName);
+
+        Assert.Equal($"{PortalFactory.ApiBaseUrl}/", http.BaseAddress?.AbsoluteUri);
     }
 
     [Fact]
@@ -119,7 +131,7 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         var registration = Assert.Single(options.Registrations);
         Assert.Equal("https://auth.wekeza.test:8443/", registration.Issuer?.AbsoluteUri);
         Assert.Equal("wekeza-portal", registration.ClientId);
-        Assert.Equal(["openid", "profile", "email", "roles", "offline_access", "apps.manage"], registration.Scopes);
+        Assert.Equal(["openid", "profile", "email", "roles", "offline_access", "apps.manage", "consents.manage"], registration.Scopes);
         Assert.Equal(["S256"], registration.CodeChallengeMethods);
         using var client = PortalFactory.CreateBrowserClient(withAuth);
         var html = await client.GetStringAsync("/", Cancellation);

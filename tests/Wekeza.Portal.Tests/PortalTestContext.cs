@@ -4,14 +4,16 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Wekeza.Portal.Apps;
 using Wekeza.Portal.Components.Layout;
+using Wekeza.Portal.Consents;
 using Wekeza.Portal.Platform;
 using Wekeza.Portal.Tests.Apps;
+using Wekeza.Portal.Tests.Consents;
 
 namespace Wekeza.Portal.Tests;
 
 /// <summary>
 /// A bUnit context with what the portal's components need: MudBlazor, platform links, theme storage, an anonymous
-/// user (see <see cref="Authorization"/>) and a fake apps API (see <see cref="AppsApi"/>).
+/// user (see <see cref="Authorization"/>) and fake apps and consents APIs (see <see cref="AppsApi"/>, <see cref="ConsentsApi"/>).
 /// </summary>
 public abstract class PortalTestContext : BunitContext
 {
@@ -25,6 +27,7 @@ public abstract class PortalTestContext : BunitContext
         Services.AddScoped<ThemePreference>();
         Services.AddSingleton<IAppsClient>(AppsApi);
         Services.AddScoped<OneTimeSecret>();
+        Services.AddSingleton<IConsentsClient>(ConsentsApi);
         Authorization = AddAuthorization();
         UsePlatformConfiguration(new Dictionary<string, string?>
         {
@@ -37,10 +40,18 @@ public abstract class PortalTestContext : BunitContext
 
     protected FakeAppsClient AppsApi { get; } = new();
 
+    protected FakeConsentsClient ConsentsApi { get; } = new();
+
     /// <summary>Replaces the configuration the portal's links are computed from; call before rendering.</summary>
     protected void UsePlatformConfiguration(IReadOnlyDictionary<string, string?> settings) =>
         Services.AddSingleton(new PlatformLinks(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
 
     protected void SignInAsDeveloper(string name = "Ada Developer") =>
         Authorization.SetAuthorized(name).SetRoles("developer");
+
+    protected void SignInAsCustomer(string name = "Wanjiku Customer") =>
+        Authorization.SetAuthorized(name).SetRoles("customer");
+
+    protected void SignInAsAdmin(string name = "Amina Admin") =>
+        Authorization.SetAuthorized(name).SetRoles("admin");
 }

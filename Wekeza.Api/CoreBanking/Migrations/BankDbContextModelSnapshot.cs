@@ -192,6 +192,14 @@ namespace Wekeza.Api.CoreBanking.Migrations
                         .IsRequired()
                         .HasColumnType("text[]");
 
+                    b.Property<string>("AppName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(100)

@@ -1,15 +1,7 @@
 using Wekeza.Api.CoreBanking;
+using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Consents;
-
-public static class ConsentStatuses
-{
-    public const string AwaitingAuthorisation = "AwaitingAuthorisation";
-    public const string Authorised = "Authorised";
-    public const string Rejected = "Rejected";
-    public const string Revoked = "Revoked";
-    public const string Expired = "Expired";
-}
 
 /// <summary>What an account-access consent may allow, in Open Banking's words.</summary>
 public static class ConsentPermissions
@@ -50,6 +42,12 @@ public sealed class Consent
     public string? CustomerSubject { get; private set; }
 
     public string[] AccountIds { get; private set; } = [];
+
+    /// <summary>The app's name as the customer saw it on the consent screen when they decided.</summary>
+    public string? AppName { get; private set; }
+
+    /// <summary>Auth's authorization that the consent's tokens hang from: revoking the consent revokes it.</summary>
+    public string? AuthorizationId { get; private set; }
 
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -95,7 +93,8 @@ public sealed class Consent
         return true;
     }
 
-    public void Authorise(string customerSubject, IReadOnlyCollection<Account> accounts, DateTimeOffset now, string? address)
+    public void Authorise(string customerSubject, IReadOnlyCollection<Account> accounts, string appName, string authorizationId,
+        DateTimeOffset now, string? address)
     {
         RequireAwaiting(now);
         if (accounts.Count == 0)
@@ -104,15 +103,18 @@ public sealed class Consent
         }
 
         CustomerSubject = customerSubject;
+        AppName = appName;
+        AuthorizationId = authorizationId;
         AccountIds = [.. accounts.Select(a => a.Id).Order(StringComparer.Ordinal)];
         Transition(ConsentStatuses.Authorised, ConsentEventTypes.Authorised, $"customer:{customerSubject}", address, now,
             $"accounts: {string.Join(", ", AccountIds)}");
     }
 
-    public void Reject(string customerSubject, DateTimeOffset now, string? address)
+    public void Reject(string customerSubject, string appName, DateTimeOffset now, string? address)
     {
         RequireAwaiting(now);
         CustomerSubject = customerSubject;
+        AppName = appName;
         Transition(ConsentStatuses.Rejected, ConsentEventTypes.Rejected, $"customer:{customerSubject}", address, now);
     }
 
@@ -128,6 +130,10 @@ public sealed class Consent
         Transition(ConsentStatuses.Revoked, ConsentEventTypes.Revoked, actor, address, now);
         return true;
     }
+
+    /// <summary>The consent as the hot path and the consent events see it.</summary>
+    public ConsentSnapshot Snapshot() => new(
+        Id, ClientId, CustomerSubject, Status, Permissions, AccountIds, ExpiresAt, TransactionFrom, TransactionTo, AuthorizationId);
 
     private void RequireAwaiting(DateTimeOffset now)
     {

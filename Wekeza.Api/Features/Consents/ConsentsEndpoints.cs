@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wekeza.Api.CoreBanking;
-using Wekeza.Api.Outbox;
 using Wekeza.Api.Security;
 
 namespace Wekeza.Api.Features.Consents;
@@ -62,22 +61,14 @@ internal static class ConsentsEndpoints
     /// message, in one transaction). Revoking one that is already over succeeds and changes nothing.
     /// </summary>
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
-        string consentId, BankDbContext db, TimeProvider clock, HttpContext context)
+        string consentId, BankDbContext db, ConsentStore store, TimeProvider clock, HttpContext context)
     {
         if (await FindOwnAsync(consentId, db, context) is not { } consent)
         {
             return ConsentProblems.NotFound(consentId);
         }
 
-        var now = clock.GetUtcNow();
-        if (consent.Revoke($"app:{consent.ClientId}", now, context.Connection.RemoteIpAddress?.ToString()))
-        {
-            db.Outbox.Add(OutboxMessage.For("consent.revoked", consent.Id,
-                new { consentId = consent.Id, clientId = consent.ClientId, revokedBy = "app", revokedAt = now }, now));
-        }
-
-        await db.SaveChangesAsync(context.RequestAborted);
-        return TypedResults.NoContent();
+        return await ConsentChanges.RevokeAsync(consent, $"app:{consent.ClientId}", store, clock, context);
     }
 
     private static async Task<Consent?> FindOwnAsync(string consentId, BankDbContext db, HttpContext context)

@@ -12,13 +12,9 @@ namespace Wekeza.Auth.Features.Authorize;
 /// token; the consent answer goes to <see cref="DecisionModel"/>, which does check one.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
+public sealed class AuthorizeModel(AuthorizationDecision decision, ReturnToApp returnToApp, IConfiguration configuration) : PageModel
 {
-    public string ApplicationName { get; private set; } = "";
-
-    public IReadOnlyList<ScopeCatalog.Entry> Scopes { get; private set; } = [];
-
-    public IReadOnlyList<KeyValuePair<string, string>> RequestParameters { get; private set; } = [];
+    public ConsentScreen? Screen { get; private set; }
 
     /// <summary>Set when the request itself is invalid and cannot be answered to the client.</summary>
     public OpenIddict.Abstractions.OpenIddictResponse? Error { get; private set; }
@@ -31,16 +27,24 @@ public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
     {
         if (HttpContext.GetOpenIddictServerResponse() is { Error: not null } error)
         {
+            // A request that expired while the customer was signing in still goes back to the app it came from.
+            var clientId = FlattenedParameters().FirstOrDefault(p => p.Key == "client_id").Value;
+            if (clientId is not null && returnToApp.Escape(HttpContext, "The customer's session at the bank timed out.", clientId) is { } back)
+            {
+                return Redirect(back);
+            }
+
             ScopeErrors.Normalize(error);
             Error = error;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
+        returnToApp.Remember(HttpContext, HttpContext.GetOpenIddictServerRequest()!);
         return await DecideAsync();
     }
 
-    private async Task<IActionResult> DecideAsync() => await decision.DecideAsync(HttpContext, consentGiven: null) switch
+    private async Task<IActionResult> DecideAsync() => await decision.DecideAsync(HttpContext, answer: null) switch
     {
         AuthorizationDecision.SignInFirst => Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties
         {
@@ -55,9 +59,7 @@ public sealed class AuthorizeModel(AuthorizationDecision decision) : PageModel
 
     private PageResult ShowConsent(AuthorizationDecision.AskConsent ask)
     {
-        ApplicationName = ask.ApplicationName;
-        Scopes = [.. ask.Scopes.Select(ScopeCatalog.Find).OfType<ScopeCatalog.Entry>()];
-        RequestParameters = FlattenedParameters();
+        Screen = ConsentScreen.For(ask, FlattenedParameters(), [], configuration.GetValue(ConsentScreen.TimeoutKey, TimeSpan.FromMinutes(10)));
         return Page();
     }
 

@@ -84,7 +84,7 @@ internal static class TokenEndpoint
         }
 
         var principal = await context.RequestServices.GetRequiredService<SignedInPrincipal>()
-            .CreateAsync(user, stored.GetScopes(), stored.GetAuthorizationId());
+            .CreateAsync(user, stored.GetScopes(), stored.GetAuthorizationId(), stored.GetClaim(Wekeza.Consents.ConsentClaims.ConsentId));
         return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 }

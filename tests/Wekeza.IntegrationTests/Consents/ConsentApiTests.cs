@@ -172,15 +172,11 @@ public sealed class ConsentApiTests(PlatformFixture platform)
     [Fact]
     public async Task A_token_obtained_for_a_customer_cannot_create_consents()
     {
-        var (_, _, app) = await _journeys.NewAppAsync("accounts.read");
-        var customer = await _journeys.NewVerifiedDeveloperAsync();
-        using var browser = new Identity.Browser(platform);
-        var pkce = Pkce.New();
-        var callback = await _journeys.AuthorizeAsync(browser, customer, _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read", pkce));
-        using var redeemed = await _journeys.RedeemCodeAsync(app.ClientId, app.ClientSecret, QueryHelpers.ParseQuery(callback.Query)["code"]!, app.RedirectUri, pkce.Verifier);
-        var token = (await redeemed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("access_token").GetString();
-        using var api = platform.CreateClient("api");
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var journey = new ConsentJourney(platform);
+        var (_, _, app) = await journey.NewAppAsync();
+        var consentId = await journey.CreateConsentAsync(app);
+        var tokens = await journey.AuthoriseAsync(app, consentId, ConsentJourney.Customer(), "acc_000101");
+        using var api = journey.Api(tokens.GetProperty("access_token").GetString()!);
 
         using var response = await api.PostAsJsonAsync("/v1/consents", ValidBody(), Cancel);
 

@@ -88,7 +88,7 @@ public sealed class LedgerTests(PlatformFixture platform)
         var arrivals = 0;
         while (true)
         {
-            var page = await ledger.StatementAsync(account, start.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), after, 25, Cancel);
+            var page = await ledger.StatementAsync(account, start.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1), after, StatementDirection.Older, 25, Cancel);
             seen.AddRange(page.Select(line => line.PostingId));
             if (page.Count < 25)
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Wekeza.IntegrationTests.Consents;
 
 namespace Wekeza.IntegrationTests.Identity;
 
@@ -10,6 +11,7 @@ namespace Wekeza.IntegrationTests.Identity;
 public sealed class AuthorizationCodeTests(PlatformFixture platform)
 {
     private readonly Journeys _journeys = new(platform);
+    private readonly ConsentJourney _consents = new(platform);
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -17,12 +19,12 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
     public async Task The_customer_consents_and_the_app_gets_a_token_the_api_accepts_for_exactly_the_granted_scope()
     {
         var (_, _, app) = await _journeys.NewAppAsync("accounts.read");
-        var customer = await _journeys.NewVerifiedDeveloperAsync();
+        var consentId = await _consents.CreateConsentAsync(app, ["ReadAccounts"]);
         using var browser = new Browser(platform);
         var pkce = Pkce.New();
 
-        var callback = await _journeys.AuthorizeAsync(browser, customer,
-            _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read offline_access", pkce));
+        var callback = await _journeys.AuthorizeAsync(browser, ConsentJourney.Customer(),
+            _consents.AuthorizeUrl(app, consentId, pkce, scope: "openid accounts.read offline_access"), accounts: ["acc_000101"]);
 
         Assert.StartsWith(app.RedirectUri, callback.AbsoluteUri);
         var query = QueryHelpers.ParseQuery(callback.Query);
@@ -50,12 +52,12 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
         using var browser = new Browser(platform);
         using var signedIn = await _journeys.SignInAsync(browser, customer);
 
-        using var consent = await browser.FollowAsync(_journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read transactions.read", Pkce.New()));
+        using var consent = await browser.FollowAsync(_journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid profile email", Pkce.New()));
 
         var html = await consent.Content.ReadAsStringAsync(Cancel);
         Assert.Contains("Allow Budget Buddy access?", html);
-        Assert.Contains("Read account details and balances", html);
-        Assert.Contains("Read transactions", html);
+        Assert.Contains("Your name", html);
+        Assert.Contains("Your email address", html);
         Assert.DoesNotContain("Initiate payments", html);
     }
 
@@ -67,7 +69,7 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
         using var browser = new Browser(platform);
 
         var callback = await _journeys.AuthorizeAsync(browser, customer,
-            _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read", Pkce.New()), consent: false);
+            _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid profile", Pkce.New()), consent: false);
 
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("access_denied", query["error"]);
@@ -105,14 +107,14 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
         using var browser = new Browser(platform);
         var pkce = Pkce.New();
         var callback = await _journeys.AuthorizeAsync(browser, customer,
-            _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read offline_access", pkce));
+            _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid profile offline_access", pkce));
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
 
         using var wrongVerifier = await _journeys.RedeemCodeAsync(app.ClientId, app.ClientSecret, code, app.RedirectUri, Pkce.New().Verifier);
         Assert.Equal("invalid_grant", await OAuthError(wrongVerifier));
 
         // A fresh code, redeemed with the right verifier: it succeeds once, and only once.
-        var second = await _journeys.AuthorizeAsync(browser, customer, _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid accounts.read offline_access", pkce));
+        var second = await _journeys.AuthorizeAsync(browser, customer, _journeys.AuthorizeUrl(app.ClientId, app.RedirectUri, "openid profile offline_access", pkce));
         var code2 = QueryHelpers.ParseQuery(second.Query)["code"].ToString();
         using var first = await _journeys.RedeemCodeAsync(app.ClientId, app.ClientSecret, code2, app.RedirectUri, pkce.Verifier);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
@@ -152,16 +154,16 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_pushed_authorization_request_is_honoured_by_reference()
+    public async Task A_pushed_authorization_request_is_honoured_by_reference_with_its_consent()
     {
         var (_, _, app) = await _journeys.NewAppAsync("accounts.read");
-        var customer = await _journeys.NewVerifiedDeveloperAsync();
+        var consentId = await _consents.CreateConsentAsync(app, ["ReadAccounts"]);
         var pkce = Pkce.New();
         using var http = platform.CreateClient("auth");
         var push = Journeys.TokenRequest(app.ClientId, app.ClientSecret, new()
         {
             ["response_type"] = "code", ["redirect_uri"] = app.RedirectUri, ["scope"] = "openid accounts.read",
-            ["state"] = "pushed", ["code_challenge"] = pkce.Challenge, ["code_challenge_method"] = "S256",
+            ["state"] = "pushed", ["code_challenge"] = pkce.Challenge, ["code_challenge_method"] = "S256", ["consent_id"] = consentId,
         });
         push.RequestUri = new Uri("/connect/par", UriKind.Relative);
         using var pushed = await http.SendAsync(push, Cancel);
@@ -171,12 +173,14 @@ public sealed class AuthorizationCodeTests(PlatformFixture platform)
         using var browser = new Browser(platform);
         var url = QueryHelpers.AddQueryString(new Uri(_journeys.Auth, "connect/authorize").AbsoluteUri,
             new Dictionary<string, string?> { ["client_id"] = app.ClientId, ["request_uri"] = requestUri });
-        var callback = await _journeys.AuthorizeAsync(browser, customer, url);
+        var callback = await _journeys.AuthorizeAsync(browser, ConsentJourney.Customer(), url, accounts: ["acc_000102"]);
 
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("pushed", query["state"]);
         using var redeemed = await _journeys.RedeemCodeAsync(app.ClientId, app.ClientSecret, query["code"]!, app.RedirectUri, pkce.Verifier);
         Assert.Equal(HttpStatusCode.OK, redeemed.StatusCode);
+        var accessToken = (await redeemed.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("access_token").GetString()!;
+        Assert.Equal(consentId, Jwt.Payload(accessToken).GetProperty("consent_id").GetString());
     }
 
     internal static async Task<string?> OAuthError(HttpResponseMessage response) =>

@@ -39,7 +39,9 @@ public sealed partial class Browser(PlatformFixture platform) : IDisposable
     }
 
     /// <summary>Posts the page's form (its action, or the page itself) with these fields and its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(Uri page, string html, IDictionary<string, string> fields, string? action = null)
+    /// <remarks><paramref name="repeated"/> adds fields that occur more than once (a list of checkboxes).</remarks>
+    public async Task<HttpResponseMessage> SubmitAsync(Uri page, string html, IDictionary<string, string> fields, string? action = null,
+        IEnumerable<KeyValuePair<string, string>>? repeated = null)
     {
         var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
         foreach (Match input in InputTag().Matches(html))
@@ -52,7 +54,7 @@ public sealed partial class Browser(PlatformFixture platform) : IDisposable
         }
 
         var target = action is null ? page : new Uri(page, action);
-        return await _http.PostAsync(target, new FormUrlEncodedContent(form), Cancel);
+        return await _http.PostAsync(target, new FormUrlEncodedContent([.. form, .. repeated ?? []]), Cancel);
     }
 
     public static string AntiforgeryToken(string html) =>

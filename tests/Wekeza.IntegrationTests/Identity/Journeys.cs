@@ -106,7 +106,8 @@ public sealed class Journeys(PlatformFixture platform)
     /// Follows an authorization request as the person would: signs in when asked, answers the consent screen when
     /// shown, and stops at the first redirect that leaves auth (the client's redirect URI), which it returns.
     /// </summary>
-    public async Task<Uri> AuthorizeAsync(Browser browser, Person person, string authorizeUrl, bool consent = true)
+    /// <remarks>On a consent screen with an account picker, <paramref name="accounts"/> are the ones ticked.</remarks>
+    public async Task<Uri> AuthorizeAsync(Browser browser, Person person, string authorizeUrl, bool consent = true, IEnumerable<string>? accounts = null)
     {
         bool LeavesAuth(Uri uri) => uri.Authority != Auth.Authority;
         var response = await browser.FollowAsync(authorizeUrl, LeavesAuth);
@@ -127,7 +128,8 @@ public sealed class Journeys(PlatformFixture platform)
             }
             else if (html.Contains("name=\"decision\"", StringComparison.Ordinal))
             {
-                response = await browser.SubmitAsync(page, html, new Dictionary<string, string> { ["decision"] = consent ? "allow" : "deny" }, "/connect/authorize/decision");
+                response = await browser.SubmitAsync(page, html, new Dictionary<string, string> { ["decision"] = consent ? "allow" : "deny" }, "/connect/authorize/decision",
+                    (accounts ?? []).Select(account => new KeyValuePair<string, string>("account", account)));
             }
             else
             {

@@ -53,8 +53,10 @@ public sealed class OnboardingTests(PlatformFixture platform)
 
         using var api = platform.CreateClient("api");
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var accounts = await api.GetAsync("/v1/accounts", Cancel);
-        Assert.Equal(HttpStatusCode.OK, accounts.StatusCode);
+        // An app's first call with its own credentials: asking a customer for access.
+        using var consent = await api.PostAsJsonAsync("/v1/consents",
+            new { permissions = new[] { "ReadAccounts" }, expiresAt = DateTimeOffset.UtcNow.AddDays(30) }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, consent.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Wekeza.Portal.Apps;
+using Wekeza.Portal.Platform;
 
 namespace Wekeza.Portal.Tests.Apps;
 
@@ -65,7 +66,7 @@ public sealed class AppRulesTests
     {
         var errors = new FieldErrors(new Dictionary<string, string[]> { ["RedirectUris[0]"] = ["no"], ["Name"] = ["a", "b"] });
 
-        Assert.Equal("no", errors.For(FieldErrors.RedirectUri(0)));
+        Assert.Equal("no", errors.For(AppFields.RedirectUri(0)));
         Assert.Equal("a b", errors.For(AppFields.Name));
     }
 }

@@ -1,28 +1,16 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Wekeza.Portal.Account;
-using Wekeza.Portal.Account.Sessions;
 using Wekeza.Portal.Apps;
-using Wekeza.Portal.Tests.Account.Sessions;
+using Wekeza.Portal.Platform;
+using Wekeza.Portal.Tests.Platform;
 
 namespace Wekeza.Portal.Tests.Apps;
 
 public sealed class AppsClientTests
 {
     private const string Issuer = "https://auth.wekeza.test/";
-    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    private readonly FakeClock _clock = new(Now);
-    private readonly InMemorySessionTokenStorage _storage = new();
-    private readonly TestNavigation _navigation = new();
-    private readonly List<HttpRequestMessage> _requests = [];
-    private readonly List<string?> _bodies = [];
-    private HttpResponseMessage _response = new(HttpStatusCode.OK);
+    private readonly ApiClientHarness _api = new();
 
     private static CancellationToken Cancellation => Xunit.TestContext.Current.CancellationToken;
 
@@ -36,7 +24,7 @@ public sealed class AppsClientTests
 
         var scopes = Assert.IsType<ApiResult<IReadOnlyList<ApiScope>>.Success>(result).Value;
         Assert.Equal("accounts.read", Assert.Single(scopes).Name);
-        var request = Assert.Single(_requests);
+        var request = Assert.Single(_api.Requests);
         Assert.Equal($"{Issuer}v1/apps/scopes", request.RequestUri?.AbsoluteUri);
         Assert.Equal("Bearer access-1", request.Headers.Authorization?.ToString());
     }
@@ -56,7 +44,7 @@ public sealed class AppsClientTests
 
         var errors = Assert.IsType<ApiResult<CreatedApp>.Invalid>(result).Errors;
         Assert.Equal("Too short.", errors.For(AppFields.Name));
-        Assert.Equal("Not https.", errors.For(FieldErrors.RedirectUri(0)));
+        Assert.Equal("Not https.", errors.For(AppFields.RedirectUri(0)));
     }
 
     [Fact]
@@ -72,11 +60,11 @@ public sealed class AppsClientTests
     public async Task A_refused_token_sends_the_user_to_sign_in_again()
     {
         var client = await CreateClientAsync();
-        _navigation.NavigateTo("/apps/app_1");
+        _api.Navigation.NavigateTo("/apps/app_1");
         Respond(HttpStatusCode.Unauthorized, "");
 
         Assert.IsType<ApiResult<DeveloperApp>.SignInRequired>(await client.GetAsync("app_1", Cancellation));
-        Assert.Equal("https://portal.test/account/login?returnUrl=%2Fapps%2Fapp_1", _navigation.Uri);
+        Assert.Equal("https://portal.test/account/login?returnUrl=%2Fapps%2Fapp_1", _api.Navigation.Uri);
     }
 
     [Fact]
@@ -85,8 +73,8 @@ public sealed class AppsClientTests
         var client = await CreateClientAsync(sessionId: "expired");
 
         Assert.IsType<ApiResult<IReadOnlyList<DeveloperApp>>.SignInRequired>(await client.ListAsync(Cancellation));
-        Assert.Empty(_requests);
-        Assert.StartsWith("https://portal.test/account/login?returnUrl=", _navigation.Uri);
+        Assert.Empty(_api.Requests);
+        Assert.StartsWith("https://portal.test/account/login?returnUrl=", _api.Navigation.Uri);
     }
 
     [Fact]
@@ -102,43 +90,15 @@ public sealed class AppsClientTests
         var result = await client.UpdateAsync("app_1", new UpdateAppRequest(Description: "New"), Cancellation);
 
         Assert.Equal("New", Assert.IsType<ApiResult<DeveloperApp>.Success>(result).Value.Description);
-        Assert.Equal(HttpMethod.Patch, _requests[0].Method);
-        Assert.Equal("""{"description":"New"}""", _bodies[0]);
+        Assert.Equal(HttpMethod.Patch, _api.Requests[0].Method);
+        Assert.Equal("""{"description":"New"}""", _api.Bodies[0]);
     }
 
     private async Task<AppsClient> CreateClientAsync(string? sessionId = null)
     {
-        var store = new SessionTokenStore(_storage, new EphemeralDataProtectionProvider(), new NoAuthServerRefresher(), _clock,
-            NullLogger<SessionTokenStore>.Instance);
-        sessionId ??= await store.CreateAsync(new SessionTokens("access-1", Now.AddMinutes(5), "refresh-1", null, Now.AddHours(8)));
-        var user = new ClaimsPrincipal(new ClaimsIdentity([new Claim(PortalClaims.SessionId, sessionId)], "test"));
-        var session = new CurrentSession(new FixedAuthenticationState(user), store, _navigation);
-        var http = new HttpClient(new RecordingHandler(this)) { BaseAddress = new Uri(Issuer) };
+        var (http, session) = await _api.ConnectAsync(new Uri(Issuer), sessionId);
         return new AppsClient(http, session, NullLogger<AppsClient>.Instance);
     }
 
-    private void Respond(HttpStatusCode status, string body, string mediaType = "application/json") =>
-        _response = new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, mediaType) };
-
-    private sealed class RecordingHandler(AppsClientTests test) : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            test._requests.Add(request);
-            test._bodies.Add(request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken));
-            return test._response;
-        }
-    }
-
-    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
-    {
-        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
-    }
-
-    private sealed class TestNavigation : NavigationManager
-    {
-        public TestNavigation() => Initialize("https://portal.test/", "https://portal.test/");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options) => Uri = ToAbsoluteUri(uri).AbsoluteUri;
-    }
+    private void Respond(HttpStatusCode status, string body, string mediaType = "application/json") => _api.Respond(status, body, mediaType);
 }

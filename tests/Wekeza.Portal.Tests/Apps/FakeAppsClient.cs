@@ -1,4 +1,5 @@
 using Wekeza.Portal.Apps;
+using Wekeza.Portal.Platform;
 
 namespace Wekeza.Portal.Tests.Apps;
 

@@ -20,16 +20,20 @@ public sealed class ListAccountsTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
-    public async Task With_a_token_carrying_accounts_read_answers_the_list_envelope()
+    public async Task An_apps_own_token_with_accounts_read_is_told_to_use_a_customers_token()
     {
         using var response = await SendAsync(TestTokens.Create(factory));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
-        Assert.Equal(JsonValueKind.Array, body.GetProperty("data").ValueKind);
-        Assert.Equal(0, body.GetProperty("data").GetArrayLength());
-        Assert.Equal("http://localhost/v1/accounts", body.GetProperty("links").GetProperty("self").GetString());
-        Assert.Equal(1, body.GetProperty("meta").GetProperty("totalPages").GetInt32());
+        await Problems.AssertProblemAsync(response, 403, "customer_token_required");
+    }
+
+    [Fact]
+    public async Task A_customers_token_without_a_consent_is_told_to_create_one()
+    {
+        using var response = await SendAsync(TestTokens.Create(factory, subject: "customer-1"));
+
+        var problem = await Problems.AssertProblemAsync(response, 403, "consent_required");
+        Assert.Contains("POST /v1/consents", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 using Wekeza.Api.CoreBanking;
 using Wekeza.Api.Features.Consents;
 
@@ -17,7 +18,7 @@ public sealed class ConsentLifecycleTests
     {
         var consent = NewConsent();
 
-        consent.Authorise("customer-1", [Current], Now.AddMinutes(2), "10.0.0.7");
+        consent.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", Now.AddMinutes(2), "10.0.0.7");
 
         Assert.Equal(ConsentStatuses.Authorised, consent.Status);
         Assert.Equal("customer-1", consent.CustomerSubject);
@@ -34,7 +35,7 @@ public sealed class ConsentLifecycleTests
         var later = Now + Consent.AuthorisationWindow;
 
         Assert.Equal(ConsentStatuses.Expired, consent.StatusAt(later));
-        var error = Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [Current], later, null));
+        var error = Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", later, null));
 
         Assert.Equal("consent_not_awaiting_authorisation", error.Code);
         Assert.Equal(ConsentStatuses.Expired, consent.Status);
@@ -45,7 +46,7 @@ public sealed class ConsentLifecycleTests
     public void An_authorised_consent_expires_at_its_expiry()
     {
         var consent = NewConsent();
-        consent.Authorise("customer-1", [Current], Now.AddMinutes(1), null);
+        consent.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", Now.AddMinutes(1), null);
 
         Assert.Equal(ConsentStatuses.Authorised, consent.StatusAt(consent.ExpiresAt.AddSeconds(-1)));
         Assert.Equal(ConsentStatuses.Expired, consent.StatusAt(consent.ExpiresAt));
@@ -55,15 +56,15 @@ public sealed class ConsentLifecycleTests
     public void Rejected_or_revoked_consents_cannot_be_authorised_and_revoking_twice_records_once()
     {
         var rejected = NewConsent();
-        rejected.Reject("customer-1", Now, null);
-        Assert.Throws<ConsentRuleException>(() => rejected.Authorise("customer-1", [Current], Now, null));
+        rejected.Reject("customer-1", "Budget Buddy", Now, null);
+        Assert.Throws<ConsentRuleException>(() => rejected.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", Now, null));
         Assert.False(rejected.Revoke("app:app-1", Now, null));
 
         var revoked = NewConsent();
         Assert.True(revoked.Revoke("app:app-1", Now, null));
         Assert.False(revoked.Revoke("app:app-1", Now, null));
         Assert.Single(revoked.Events, e => e.Type == ConsentEventTypes.Revoked);
-        Assert.Throws<ConsentRuleException>(() => revoked.Authorise("customer-1", [Current], Now, null));
+        Assert.Throws<ConsentRuleException>(() => revoked.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", Now, null));
     }
 
     [Fact]
@@ -71,7 +72,7 @@ public sealed class ConsentLifecycleTests
     {
         var consent = NewConsent();
 
-        Assert.Equal("consent_accounts_required", Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [], Now, null)).Code);
+        Assert.Equal("consent_accounts_required", Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [], "Budget Buddy", "authz-1", Now, null)).Code);
         Assert.Equal(ConsentStatuses.AwaitingAuthorisation, consent.Status);
     }
 

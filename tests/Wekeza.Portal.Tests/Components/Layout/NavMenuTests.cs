@@ -41,4 +41,37 @@ public sealed class NavMenuTests : PortalTestContext
         var link = Assert.Single(menu.FindAll("a"));
         Assert.Equal("Home", link.TextContent.Trim());
     }
+
+    [Fact]
+    public void Anonymous_visitors_get_no_consent_links()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("[data-testid=nav-consents]"));
+        Assert.Empty(menu.FindAll("[data-testid=nav-consent-lookup]"));
+    }
+
+    [Fact]
+    public void Signed_in_customers_get_my_consents_but_not_the_lookup()
+    {
+        SignInAsCustomer();
+
+        var menu = Render<NavMenu>();
+
+        var link = menu.Find("[data-testid=nav-consents]");
+        Assert.Equal(("/consents", "My consents"), (link.GetAttribute("href"), link.TextContent.Trim()));
+        Assert.Empty(menu.FindAll("[data-testid=nav-consent-lookup]"));
+    }
+
+    [Fact]
+    public void Admins_also_get_the_consent_lookup()
+    {
+        SignInAsAdmin();
+
+        var menu = Render<NavMenu>();
+
+        var link = menu.Find("[data-testid=nav-consent-lookup]");
+        Assert.Equal(("/admin/consents", "Consent lookup"), (link.GetAttribute("href"), link.TextContent.Trim()));
+        Assert.NotNull(menu.Find("[data-testid=nav-consents]"));
+    }
 }

@@ -2,6 +2,7 @@ using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Wekeza.Portal.Apps;
+using Wekeza.Portal.Platform;
 using Wekeza.Portal.Components.Pages.Apps;
 
 namespace Wekeza.Portal.Tests.Components.Pages.Apps;

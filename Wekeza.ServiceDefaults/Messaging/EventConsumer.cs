@@ -1,17 +1,19 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
-using Wekeza.ServiceDefaults.Messaging;
 
-namespace Wekeza.Workers.Messaging;
+namespace Wekeza.ServiceDefaults.Messaging;
 
 /// <summary>
-/// Declares the topology, then consumes <see cref="MessagingTopology.WorkerEventsQueue"/> and hands each event to its
-/// handler. Acknowledges only after the handler succeeded; a failure is returned to the queue (and dead-lettered
+/// Declares the topology, then consumes the service's <see cref="EventSubscription"/> queue and hands each event to
+/// its handler. Acknowledges only after the handler succeeded; a failure is returned to the queue (and dead-lettered
 /// by the broker after the delivery limit); an event type nobody handles is dead-lettered at once, never dropped.
 /// </summary>
 internal sealed partial class EventConsumer(
     RabbitMQConnection connection,
     MessagingTopology topology,
+    EventSubscription subscription,
     IEventHandlerRegistry handlers,
     ILogger<EventConsumer> logger) : BackgroundService
 {
@@ -30,8 +32,8 @@ internal sealed partial class EventConsumer(
                 await channel.BasicQosAsync(0, Prefetch, global: false, stoppingToken);
                 var consumer = new AsyncEventingBasicConsumer(channel);
                 consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
-                await channel.BasicConsumeAsync(MessagingTopology.WorkerEventsQueue, autoAck: false, consumer, stoppingToken);
-                LogConsuming(MessagingTopology.WorkerEventsQueue);
+                await channel.BasicConsumeAsync(subscription.Queue, autoAck: false, consumer, stoppingToken);
+                LogConsuming(subscription.Queue);
                 await Task.Delay(Timeout.Infinite, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,20 +1,20 @@
-namespace Wekeza.Portal.Apps;
+namespace Wekeza.Portal.Platform;
 
-/// <summary>What a call to the apps API came to, in the terms the pages act on.</summary>
+/// <summary>What a call to one of the platform's APIs came to, in the terms the pages act on.</summary>
 public abstract record ApiResult<T>
 {
     public sealed record Success(T Value) : ApiResult<T>;
 
-    /// <summary>400 validation_failed: messages per field, keyed as the API keys them ("name", "redirectUris[0]").</summary>
+    /// <summary>A validation problem: messages per field, keyed as the API keys them ("name", "redirectUris[0]").</summary>
     public sealed record Invalid(FieldErrors Errors) : ApiResult<T>;
 
-    /// <summary>No such app, or another developer's (the API does not say which).</summary>
+    /// <summary>No such thing, or someone else's (the APIs do not say which).</summary>
     public sealed record NotFound : ApiResult<T>;
 
     /// <summary>The session is over; the browser is already on its way to sign in.</summary>
     public sealed record SignInRequired : ApiResult<T>;
 
-    /// <summary>Anything else (forbidden, auth down, a bug): a message a person can read.</summary>
+    /// <summary>Anything else (forbidden, a service down, a bug): a message a person can read.</summary>
     public sealed record Failed(string Message) : ApiResult<T>;
 }
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Wekeza.Workers.Messaging;
+namespace Wekeza.ServiceDefaults.Messaging;
 
-/// <summary>Workers are ready only once their exchanges and queues exist: before that, events would have nowhere to go.</summary>
+/// <summary>A service that publishes or consumes is ready only once its exchanges and queue exist.</summary>
 internal sealed class TopologyHealthCheck(MessagingTopology topology) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

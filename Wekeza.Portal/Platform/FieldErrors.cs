@@ -1,4 +1,4 @@
-namespace Wekeza.Portal.Apps;
+namespace Wekeza.Portal.Platform;
 
 /// <summary>Validation messages per field, whether the form found them or the API did; keys ignore case.</summary>
 public sealed class FieldErrors
@@ -40,15 +40,4 @@ public sealed class FieldErrors
 
     /// <summary>The field's messages as one line, or null: what MudBlazor's ErrorText wants.</summary>
     public string? For(string field) => _messages.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
-
-    public static string RedirectUri(int index) => $"{AppFields.RedirectUris}[{index}]";
-}
-
-/// <summary>The field names of the apps API's validation errors.</summary>
-public static class AppFields
-{
-    public const string Name = "name";
-    public const string Description = "description";
-    public const string RedirectUris = "redirectUris";
-    public const string Scopes = "scopes";
 }

@@ -1,28 +1,31 @@
 using RabbitMQ.Client;
-using Wekeza.ServiceDefaults.Messaging;
 
-namespace Wekeza.Workers.Messaging;
+namespace Wekeza.ServiceDefaults.Messaging;
+
+/// <summary>A service's own work queue and the event types (routing-key patterns) bound to it.</summary>
+public sealed record EventSubscription(string Queue, IReadOnlyList<string> BindingKeys);
 
 /// <summary>
 /// The exchanges and queues the platform's integration events travel through, declared idempotently at start-up
 /// (and again by the client's topology recovery after a broker restart).
 /// </summary>
 /// <remarks>
-/// Events are published to the topic exchange <see cref="EventsExchange"/> with the event type as routing key.
-/// Work queues are quorum queues (replicated, durable, poison-message aware): a message that fails
-/// <see cref="DeliveryLimit"/> times, or that no handler understands, goes to the dead-letter exchange and waits in
-/// its queue's <c>.dead-letter</c> queue for a person, instead of being acknowledged and lost.
+/// Events are published to the topic exchange <see cref="EventsExchange"/> with the event type as routing key. Each
+/// consuming service has its own quorum queue (replicated, durable, poison-message aware), shared by its replicas: a
+/// message that fails <see cref="DeliveryLimit"/> times, or that no handler understands, goes to the dead-letter
+/// exchange and waits in the queue's <c>.dead-letter</c> queue for a person, instead of being acknowledged and lost.
 /// </remarks>
-public sealed class MessagingTopology(RabbitMQConnection connection)
+public sealed class MessagingTopology(RabbitMQConnection connection, EventSubscription? subscription = null)
 {
     public const string EventsExchange = "wekeza.events";
     public const string DeadLetterExchange = "wekeza.dead-letter";
-    public const string WorkerEventsQueue = "workers.events";
     public const int DeliveryLimit = 5;
 
     private volatile bool _declared;
 
     public bool IsDeclared => _declared;
+
+    public EventSubscription? Subscription => subscription;
 
     public static string DeadLetterQueueFor(string queue) => $"{queue}.dead-letter";
 
@@ -33,12 +36,17 @@ public sealed class MessagingTopology(RabbitMQConnection connection)
 
         await channel.ExchangeDeclareAsync(EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        await DeclareWorkQueueAsync(channel, WorkerEventsQueue, bindingKey: "#", cancellationToken);
+        if (subscription is not null)
+        {
+            await DeclareWorkQueueAsync(channel, subscription, cancellationToken);
+        }
+
         _declared = true;
     }
 
-    private static async Task DeclareWorkQueueAsync(IChannel channel, string queue, string bindingKey, CancellationToken cancellationToken)
+    private static async Task DeclareWorkQueueAsync(IChannel channel, EventSubscription subscription, CancellationToken cancellationToken)
     {
+        var queue = subscription.Queue;
         var deadLetterQueue = DeadLetterQueueFor(queue);
         await channel.QueueDeclareAsync(deadLetterQueue, durable: true, exclusive: false, autoDelete: false,
             arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
@@ -53,6 +61,9 @@ public sealed class MessagingTopology(RabbitMQConnection connection)
                 ["x-dead-letter-routing-key"] = queue,
             },
             cancellationToken: cancellationToken);
-        await channel.QueueBindAsync(queue, EventsExchange, routingKey: bindingKey, cancellationToken: cancellationToken);
+        foreach (var bindingKey in subscription.BindingKeys)
+        {
+            await channel.QueueBindAsync(queue, EventsExchange, routingKey: bindingKey, cancellationToken: cancellationToken);
+        }
     }
 }

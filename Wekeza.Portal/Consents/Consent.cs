@@ -1,0 +1,48 @@
+namespace Wekeza.Portal.Consents;
+
+// The bank API's consent shapes, as the portal reads them (v1/me/consents and v1/admin/consents).
+
+/// <summary>
+/// A customer's permission for an app to read some of their accounts. <see cref="AppName"/> and
+/// <see cref="CustomerSubject"/> are null until a customer decides; <see cref="Events"/> only come with one consent.
+/// </summary>
+public sealed record Consent(
+    string ConsentId,
+    string ClientId,
+    string? AppName,
+    string? CustomerSubject,
+    string Status,
+    IReadOnlyList<string> Permissions,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? TransactionFromDateTime,
+    DateTimeOffset? TransactionToDateTime,
+    IReadOnlyList<SharedAccount> Accounts,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset StatusUpdatedAt,
+    IReadOnlyList<ConsentEvent>? Events = null)
+{
+    /// <summary>Whether there is still something to revoke: the app has access, or may be given it.</summary>
+    public bool IsRevocable => Status is ConsentStatuses.Authorised or ConsentStatuses.AwaitingAuthorisation;
+}
+
+/// <summary>An account the customer shared with the app.</summary>
+public sealed record SharedAccount(string AccountId, string Name, string Currency, string MaskedNumber);
+
+/// <summary>One entry of a consent's audit trail; <see cref="Actor"/> is <c>app:…</c>, <c>customer:…</c>, <c>admin:…</c> or <c>system</c>.</summary>
+public sealed record ConsentEvent(string Type, DateTimeOffset At, string Actor, string? Address, string? Detail);
+
+/// <summary>An administrator's search: any of the filters, at least one.</summary>
+public sealed record ConsentLookup(string? ConsentId, string? ClientId, string? CustomerSubject)
+{
+    public bool HasFilter =>
+        !string.IsNullOrWhiteSpace(ConsentId) || !string.IsNullOrWhiteSpace(ClientId) || !string.IsNullOrWhiteSpace(CustomerSubject);
+}
+
+public static class ConsentStatuses
+{
+    public const string AwaitingAuthorisation = "AwaitingAuthorisation";
+    public const string Authorised = "Authorised";
+    public const string Rejected = "Rejected";
+    public const string Revoked = "Revoked";
+    public const string Expired = "Expired";
+}
