@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wekeza.Api.CoreBanking;
@@ -78,7 +79,11 @@ internal static class AccountsEndpoints
         };
 
     private static async Task<Results<Ok<ListResponse<TransactionResource>>, ProblemHttpResult>> TransactionsAsync(
-        string accountId, string? fromBookingDateTime, string? toBookingDateTime, string? limit, string? cursor,
+        [Description("The account's id, as GET /v1/accounts lists it (e.g. acc_000101).")] string accountId,
+        [Description("Earliest booking date-time to include, ISO 8601 (2026-01-31 or 2026-01-31T09:30:00Z); not before the consent's window.")] string? fromBookingDateTime,
+        [Description("Latest booking date-time to include, ISO 8601; not after the consent's window.")] string? toBookingDateTime,
+        [Description("Page size, 1 to 100; default 50.")] string? limit,
+        [Description("Opaque: copy it from links.next or links.prev. It carries the page's dates, so send it without the date filters.")] string? cursor,
         ConsentGate gate, ICoreBanking bank, HttpContext context)
     {
         var outcome = await gate.CheckAsync(context.User, ConsentPermissions.ReadTransactions, context.RequestAborted);

@@ -41,7 +41,7 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
                 return (null, new("invalid_cursor", "cursor", "A cursor carries its own dates: send it without fromBookingDateTime or toBookingDateTime."));
             }
 
-            return CheckWindow(decoded.From, decoded.To.AddTicks(-1), size, decoded, consent);
+            return CheckWindow(decoded.From, decoded.To.AddMicroseconds(-1), size, decoded, consent);
         }
 
         if (!TryParseDate(from, out var start))
@@ -78,8 +78,9 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
                 $"The customer shared transactions up to {windowEnd:O} only: toBookingDateTime cannot be later."));
         }
 
-        // The ledger takes a half-open range; toBookingDateTime is inclusive.
-        return (new TransactionQuery(first, last.AddTicks(1), size, cursor), null);
+        // The ledger takes a half-open range; toBookingDateTime is inclusive. PostgreSQL keeps microseconds, so the
+        // exclusive end is one microsecond on (a tick would be rounded away).
+        return (new TransactionQuery(first, last.AddMicroseconds(1), size, cursor), null);
     }
 
     /// <summary>An absent value is fine (null); a present one must be ISO 8601. A date-time without an offset is UTC.</summary>

@@ -163,7 +163,7 @@ public sealed class Journeys(PlatformFixture platform)
     {
         using var browser = new Browser(platform);
         var pkce = Pkce.New();
-        var url = AuthorizeUrl(PortalClientId, PortalRedirectUri, "openid profile email roles offline_access apps.manage", pkce);
+        var url = AuthorizeUrl(PortalClientId, PortalRedirectUri, "openid profile email roles offline_access apps.manage consents.manage", pkce);
         var callback = await AuthorizeAsync(browser, person, url);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         using var response = await RedeemCodeAsync(PortalClientId, PortalClientSecret, code, PortalRedirectUri, pkce.Verifier);
