@@ -157,7 +157,7 @@ public sealed class RevocationTests(PlatformFixture platform)
     }
 
     private async Task<string> CustomerPortalTokenAsync() =>
-        (await _journey.Journeys.PortalTokensAsync(ConsentJourney.Customer())).GetProperty("access_token").GetString()!;
+        (await _journey.Journeys.PortalTokensAsync(ConsentJourney.Customer(), "openid profile roles offline_access consents.manage")).GetProperty("access_token").GetString()!;
 
     /// <summary>Polls until the API refuses the consent as revoked; returns when, measured from <paramref name="clock"/>'s start.</summary>
     private static async Task<TimeSpan> RefusedWithinAsync(HttpClient api, Stopwatch clock, TimeSpan? limit = null)

@@ -159,11 +159,11 @@ public sealed class Journeys(PlatformFixture platform)
     }
 
     /// <summary>Tokens for the portal's client for this developer: what the portal holds after sign-in.</summary>
-    public async Task<JsonElement> PortalTokensAsync(Person person)
+    public async Task<JsonElement> PortalTokensAsync(Person person, string scope = "openid profile email roles offline_access apps.manage")
     {
         using var browser = new Browser(platform);
         var pkce = Pkce.New();
-        var url = AuthorizeUrl(PortalClientId, PortalRedirectUri, "openid profile email roles offline_access apps.manage consents.manage", pkce);
+        var url = AuthorizeUrl(PortalClientId, PortalRedirectUri, scope, pkce);
         var callback = await AuthorizeAsync(browser, person, url);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         using var response = await RedeemCodeAsync(PortalClientId, PortalClientSecret, code, PortalRedirectUri, pkce.Verifier);
