@@ -36,8 +36,9 @@ public sealed class StandardClientInBrowserTests(PlatformFixture platform, Chrom
 
         // In the portal, signed in through the same session at the bank.
         await page.GotoAsync(platform.App.GetEndpoint("portal") + "/consents");
-        await page.GetByRole(AriaRole.Link, new() { Name = fintech.Name }).ClickAsync();
+        // A click before the circuit is up lands on the prerendered page, which the interactive render then replaces.
         await page.Locator("main[data-interactive='true']").WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = fintech.Name }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = fintech.Name })).ToBeVisibleAsync();
         await page.GetByTestId("revoke-access").ClickAsync();
         await page.GetByTestId("confirm-revoke").ClickAsync();
