@@ -15,6 +15,23 @@ internal sealed record BenchEnvironment(string RepositoryRoot, Uri Auth, Uri Api
 
     public string SecretsPath => Path.Combine(RepositoryRoot, ".wekeza", "secrets.json");
 
+    /// <summary>
+    /// An Npgsql connection string for one of the stack's databases (<c>bankdb</c>, <c>authdb</c>): its address from
+    /// endpoints.json, the password the AppHost made for PostgreSQL from secrets.json. For benches that seed data.
+    /// </summary>
+    public string ConnectionString(string database)
+    {
+        using var endpoints = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, ".wekeza", "endpoints.json")));
+        using var secrets = JsonDocument.Parse(File.ReadAllText(SecretsPath));
+        if (!endpoints.RootElement.TryGetProperty(database, out var url) || !Uri.TryCreate(url.GetString(), UriKind.Absolute, out var address))
+        {
+            throw new BenchException($"endpoints.json has no address for {database}.");
+        }
+
+        var password = secrets.RootElement.GetProperty("postgres-password").GetString();
+        return $"Host={address.Host};Port={address.Port};Username=postgres;Password={password};Database={database}";
+    }
+
     public static BenchEnvironment Discover(BenchOptions options)
     {
         var root = FindRepositoryRoot(Environment.CurrentDirectory) ?? FindRepositoryRoot(AppContext.BaseDirectory)
@@ -30,11 +47,12 @@ internal sealed record BenchEnvironment(string RepositoryRoot, Uri Auth, Uri Api
 
     /// <summary>
     /// HTTPS that trusts the local CA and nothing else (it is name-constrained to the local stack); the host name is
-    /// still checked. Keep-alive, no connection limit, so each worker keeps its own connection.
+    /// still checked. Keep-alive, no connection limit, so each worker keeps its own connection. A bench that serves HTTPS
+    /// itself passes its own <paramref name="trustedRoot"/> instead.
     /// </summary>
-    public SocketsHttpHandler CreateHandler(CookieContainer? cookies = null)
+    public SocketsHttpHandler CreateHandler(CookieContainer? cookies = null, X509Certificate2? trustedRoot = null)
     {
-        var root = X509CertificateLoader.LoadCertificateFromFile(CaPath);
+        var root = trustedRoot ?? X509CertificateLoader.LoadCertificateFromFile(CaPath);
         var policy = new X509ChainPolicy
         {
             TrustMode = X509ChainTrustMode.CustomRootTrust,

@@ -12,11 +12,14 @@ internal sealed class ClientCredentialsGrant(BenchEnvironment env, AppCredential
 
     private readonly Uri _tokenEndpoint = new(env.Auth, "connect/token");
 
-    // RFC 6749 form-encodes id and secret before base64: a secret with reserved characters would otherwise be misread.
-    private readonly AuthenticationHeaderValue _basic = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
-        $"{WebUtility.UrlEncode(app.ClientId)}:{WebUtility.UrlEncode(app.ClientSecret)}")));
+    private readonly AuthenticationHeaderValue _basic = Basic(app);
 
     private readonly byte[] _form = Encoding.ASCII.GetBytes($"grant_type=client_credentials&scope={Uri.EscapeDataString(scope)}");
+
+    /// <summary>The app's client authentication at the token endpoint, for any grant.</summary>
+    // RFC 6749 form-encodes id and secret before base64: a secret with reserved characters would otherwise be misread.
+    public static AuthenticationHeaderValue Basic(AppCredentials app) => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(
+        $"{WebUtility.UrlEncode(app.ClientId)}:{WebUtility.UrlEncode(app.ClientSecret)}")));
 
     public HttpRequestMessage CreateRequest()
     {

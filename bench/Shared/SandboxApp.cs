@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -14,32 +13,48 @@ internal sealed record AppCredentials(string ClientId, string ClientSecret);
 /// <summary>
 /// Gets a client for the client-credentials grant the way a developer does: register through auth's forms, follow
 /// the verification link from the mail folder, sign in to the portal client (authorization code + PKCE), and create
-/// an app through the apps API. Each run makes one throwaway developer and app in the sandbox.
+/// an app with the scopes a bench needs through the apps API. Each run makes one throwaway developer and app in the sandbox.
 /// </summary>
 internal static partial class SandboxApp
 {
+    /// <summary>The app's one redirect URI: nothing listens there; a bench reads the code from the redirect itself.</summary>
+    public const string RedirectUri = "https://bench.example/cb";
+
     private const string PortalClientId = "wekeza-portal";
     private const string Password = "Bench-Horse-Battery-9";
+    private const string Failed = "Creating a sandbox app failed: ";
 
-    public static async Task<AppCredentials> GetAsync(BenchOptions options, BenchEnvironment env, string scope)
+    public static async Task<AppCredentials> GetAsync(BenchOptions options, BenchEnvironment env, params string[] scopes)
     {
         if (options.Get("client-id") is { } id && options.Get("client-secret") is { } secret)
         {
             return new AppCredentials(id, secret);
         }
 
-        var credentials = await CreateAsync(env, scope);
+        var credentials = await CreateAsync(env, scopes);
         Console.WriteLine($"Created sandbox app {credentials.ClientId} (pass --client-id/--client-secret to reuse an app instead)");
         return credentials;
     }
 
-    public static async Task<AppCredentials> CreateAsync(BenchEnvironment env, string scope)
+    public static async Task<AppCredentials> CreateAsync(BenchEnvironment env, params string[] scopes)
+    {
+        try
+        {
+            return await RegisterAndCreateAsync(env, scopes);
+        }
+        catch (BenchException ex) when (!ex.Message.StartsWith(Failed, StringComparison.Ordinal))
+        {
+            throw new BenchException(Failed + ex.Message);
+        }
+    }
+
+    private static async Task<AppCredentials> RegisterAndCreateAsync(BenchEnvironment env, string[] scopes)
     {
         using var http = new HttpClient(env.CreateHandler(new CookieContainer())) { BaseAddress = env.Auth };
         var email = $"bench-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}@example.com";
         var startedAt = DateTime.UtcNow.AddSeconds(-1);
 
-        await PostFormAsync(http, "account/register", new()
+        await AuthForms.PostFormAsync(http, new Uri(env.Auth, "account/register"), new()
         {
             ["Input.DisplayName"] = "Bench Runner",
             ["Input.Email"] = email,
@@ -56,8 +71,8 @@ internal static partial class SandboxApp
             Content = JsonContent.Create(new
             {
                 name = $"Bench {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}",
-                redirectUris = new[] { "https://bench.example/cb" },
-                scopes = new[] { scope },
+                redirectUris = new[] { RedirectUri },
+                scopes,
             }),
         };
         create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", portalToken);
@@ -76,8 +91,7 @@ internal static partial class SandboxApp
         using var secrets = JsonDocument.Parse(await File.ReadAllTextAsync(env.SecretsPath));
         var portalSecret = secrets.RootElement.GetProperty("portal-client-secret").GetString()!;
         var redirectUri = new Uri(env.Portal, "signin-oidc").AbsoluteUri;
-        var verifier = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var challenge = Base64Url(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
+        var pkce = Pkce.New();
 
         var query = string.Join("&", new Dictionary<string, string>
         {
@@ -85,17 +99,17 @@ internal static partial class SandboxApp
             ["response_type"] = "code",
             ["redirect_uri"] = redirectUri,
             ["scope"] = "openid apps.manage",
-            ["code_challenge"] = challenge,
+            ["code_challenge"] = pkce.Challenge,
             ["code_challenge_method"] = "S256",
-            ["state"] = Base64Url(RandomNumberGenerator.GetBytes(16)),
-            ["nonce"] = Base64Url(RandomNumberGenerator.GetBytes(16)),
+            ["state"] = AuthForms.Base64Url(RandomNumberGenerator.GetBytes(16)),
+            ["nonce"] = AuthForms.Base64Url(RandomNumberGenerator.GetBytes(16)),
         }.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
 
         var toLogin = await GetAsync(http, new Uri(env.Auth, "connect/authorize?" + query));
-        var loginUri = RedirectTarget(toLogin, "the authorize endpoint");
-        var signedIn = await PostFormAsync(http, loginUri, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
-        var back = await GetAsync(http, RedirectTarget(signedIn, "the login form"));
-        var callback = RedirectTarget(back, "the authorize endpoint after sign-in");
+        var loginUri = AuthForms.RedirectTarget(toLogin, "the authorize endpoint");
+        var signedIn = await AuthForms.PostFormAsync(http, loginUri, new() { ["Input.Email"] = email, ["Input.Password"] = Password });
+        var back = await GetAsync(http, AuthForms.RedirectTarget(signedIn, "the login form"));
+        var callback = AuthForms.RedirectTarget(back, "the authorize endpoint after sign-in");
         var code = Regex.Match(callback.Query, "[?&]code=([^&]+)").Groups[1].Value;
         Expect(code.Length > 0, $"no code in the redirect to {callback.GetLeftPart(UriPartial.Path)}");
 
@@ -104,7 +118,7 @@ internal static partial class SandboxApp
             ["grant_type"] = "authorization_code",
             ["code"] = Uri.UnescapeDataString(code),
             ["redirect_uri"] = redirectUri,
-            ["code_verifier"] = verifier,
+            ["code_verifier"] = pkce.Verifier,
             ["client_id"] = PortalClientId,
             ["client_secret"] = portalSecret,
         }));
@@ -142,43 +156,15 @@ internal static partial class SandboxApp
         throw new BenchException($"No verification mail for {email} appeared in {env.MailDirectory} within 10 s.");
     }
 
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string path, Dictionary<string, string> fields) =>
-        await PostFormAsync(http, new Uri(http.BaseAddress!, path), fields);
-
-    /// <summary>GET the form (for its antiforgery token and cookie), then POST it.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, Uri form, Dictionary<string, string> fields)
-    {
-        var page = await http.GetStringAsync(form);
-        var token = AntiforgeryToken().Match(page);
-        Expect(token.Success, $"no antiforgery token in {form.AbsolutePath}");
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
-        var response = await http.PostAsync(form, new FormUrlEncodedContent(fields));
-        Expect((int)response.StatusCode < 400, $"POST {form.AbsolutePath} answered {(int)response.StatusCode}");
-        return response;
-    }
-
     private static Task<HttpResponseMessage> GetAsync(HttpClient http, Uri uri) => http.GetAsync(uri);
-
-    private static Uri RedirectTarget(HttpResponseMessage response, string what)
-    {
-        Expect(response.Headers.Location is not null,
-            $"{what} answered {(int)response.StatusCode} where a redirect was expected (a consent page or an error?)");
-        return new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!);
-    }
 
     private static void Expect(bool condition, string failure)
     {
         if (!condition)
         {
-            throw new BenchException("Creating a sandbox app failed: " + failure);
+            throw new BenchException(Failed + failure);
         }
     }
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex(@"https://[^\s""<>]+/account/confirm-email\?[^\s""<>]+")]
     private static partial Regex ConfirmLink();
