@@ -14,4 +14,7 @@ internal sealed record CallerApp(string ClientId, string Subject)
         user.FindFirst("client_id")?.Value is { Length: > 0 } clientId && user.FindFirst("sub")?.Value is { Length: > 0 } subject
             ? new CallerApp(clientId, subject)
             : null;
+
+    /// <summary>The person behind a token obtained for them (not an app's own token), or null.</summary>
+    public static string? PersonOf(ClaimsPrincipal user) => Of(user) is { IsActingForItself: false } caller ? caller.Subject : null;
 }

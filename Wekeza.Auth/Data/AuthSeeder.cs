@@ -127,15 +127,7 @@ public sealed class AuthSeeder(
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
 
-        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
-        {
-            await applications.UpdateAsync(existing, descriptor, cancellationToken);
-        }
-        else
-        {
-            await applications.CreateAsync(descriptor, cancellationToken);
-        }
-
+        await UpsertClientAsync(descriptor, cancellationToken);
         logger.LogInformation("Portal client {ClientId} registered for {Portal}", clientId, withSlash);
     }
 
@@ -166,7 +158,13 @@ public sealed class AuthSeeder(
             },
         };
 
-        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+        await UpsertClientAsync(descriptor, cancellationToken);
+    }
+
+    /// <summary>Brings a first-party client in line with its descriptor, creating it the first time.</summary>
+    private async Task UpsertClientAsync(OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    {
+        if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
         {
             await applications.UpdateAsync(existing, descriptor, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using Wekeza.Consents;
+
 namespace Wekeza.Portal.Consents;
 
 // The bank API's consent shapes, as the portal reads them (v1/me/consents and v1/admin/consents).
@@ -36,13 +38,4 @@ public sealed record ConsentLookup(string? ConsentId, string? ClientId, string? 
 {
     public bool HasFilter =>
         !string.IsNullOrWhiteSpace(ConsentId) || !string.IsNullOrWhiteSpace(ClientId) || !string.IsNullOrWhiteSpace(CustomerSubject);
-}
-
-public static class ConsentStatuses
-{
-    public const string AwaitingAuthorisation = "AwaitingAuthorisation";
-    public const string Authorised = "Authorised";
-    public const string Rejected = "Rejected";
-    public const string Revoked = "Revoked";
-    public const string Expired = "Expired";
 }

@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 using System.Globalization;
 
 namespace Wekeza.Portal.Consents;
@@ -9,9 +10,9 @@ public static class ConsentWords
 
     public static string Permission(string permission) => permission switch
     {
-        "ReadAccounts" => "Your account details",
-        "ReadBalances" => "Your balances",
-        "ReadTransactions" => "Your transactions",
+        ConsentPermissions.ReadAccounts => "Your account details",
+        ConsentPermissions.ReadBalances => "Your balances",
+        ConsentPermissions.ReadTransactions => "Your transactions",
         _ => permission,
     };
 

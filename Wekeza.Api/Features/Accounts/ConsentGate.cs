@@ -25,7 +25,7 @@ public sealed class ConsentGate(ConsentStore store, TimeProvider clock)
 
     public async Task<Outcome> CheckAsync(ClaimsPrincipal user, string permission, CancellationToken cancellationToken)
     {
-        if (CallerApp.Of(user) is not { } caller || caller.IsActingForItself)
+        if (CallerApp.Of(user) is not { IsActingForItself: false } caller)
         {
             return Refuse("customer_token_required", "Use a customer's token",
                 "Account information is read with a token the customer authorised (authorization code flow with a consent), not with the app's own token.");

@@ -41,7 +41,7 @@ internal static class AdminConsentsEndpoints
             return ValidationProblems.Result(new() { [""] = ["Give at least one of consentId, clientId or customerSubject."] }, "Nothing to search for");
         }
 
-        var query = db.Consents.AsNoTracking();
+        var query = db.Consents.AsQueryable();
         if (!string.IsNullOrWhiteSpace(consentId))
         {
             query = query.Where(c => c.Id == consentId.Trim());
@@ -57,12 +57,7 @@ internal static class AdminConsentsEndpoints
             query = query.Where(c => c.CustomerSubject == customerSubject.Trim());
         }
 
-        var consents = await query.OrderByDescending(c => c.CreatedAt).Take(Limit).ToListAsync(context.RequestAborted);
-        var accounts = await ConsentAccounts.LoadAsync(db, consents, context.RequestAborted);
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new ListResponse<ConsentView>(
-            [.. consents.Select(c => ConsentView.From(c, accounts, now, withEvents: false))],
-            new ListLinks(context.Request.GetEncodedUrl()), new ListMeta(TotalPages: 1)));
+        return TypedResults.Ok(await ConsentViews.ListAsync(query, Limit, db, clock, context));
     }
 
     private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> GetAsync(
@@ -81,10 +76,9 @@ internal static class AdminConsentsEndpoints
             return ConsentProblems.Unknown(consentId);
         }
 
-        var accounts = await ConsentAccounts.LoadAsync(db, [consent], context.RequestAborted);
-        return TypedResults.Ok(ConsentView.From(consent, accounts, clock.GetUtcNow(), withEvents: true));
+        return TypedResults.Ok(await ConsentViews.DetailAsync(consent, db, clock, context.RequestAborted));
     }
 
     private static bool IsAdmin(HttpContext context) =>
-        MyConsentsEndpoints.PersonOf(context.User) is not null && context.User.HasClaim("role", AdminRole);
+        CallerApp.PersonOf(context.User) is not null && context.User.HasClaim("role", AdminRole);
 }

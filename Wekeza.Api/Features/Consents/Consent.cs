@@ -3,16 +3,6 @@ using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Consents;
 
-/// <summary>What an account-access consent may allow, in Open Banking's words.</summary>
-public static class ConsentPermissions
-{
-    public const string ReadAccounts = "ReadAccounts";
-    public const string ReadBalances = "ReadBalances";
-    public const string ReadTransactions = "ReadTransactions";
-
-    public static readonly IReadOnlyList<string> All = [ReadAccounts, ReadBalances, ReadTransactions];
-}
-
 /// <summary>
 /// An app's intent to read a customer's accounts, and its lifecycle: created by the app (AwaitingAuthorisation);
 /// authorised by one customer for the accounts they pick, or rejected; revoked by either side; expired by time.

@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 namespace Wekeza.Api.Features.Consents;
 
 /// <summary>What a consent request must satisfy; each failure names its field (problem+json <c>errors</c>).</summary>

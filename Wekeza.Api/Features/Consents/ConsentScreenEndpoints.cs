@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wekeza.Api.CoreBanking;
 using Wekeza.Api.Security;
+using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Consents;
 
@@ -50,7 +51,7 @@ internal static class ConsentScreenEndpoints
             [.. accounts.Where(a => a.Status == "active").Select(SharedAccount.From)]));
     }
 
-    private static async Task<Results<Ok<ConsentSnapshotView>, ProblemHttpResult>> AuthoriseAsync(
+    private static async Task<Results<Ok<ConsentSnapshot>, ProblemHttpResult>> AuthoriseAsync(
         string consentId, AuthoriseConsentRequest? request, BankDbContext db, ICoreBanking bank, ConsentStore store, TimeProvider clock,
         HttpContext context)
     {
@@ -77,7 +78,7 @@ internal static class ConsentScreenEndpoints
                 clock.GetUtcNow(), request.Address));
     }
 
-    private static async Task<Results<Ok<ConsentSnapshotView>, ProblemHttpResult>> RejectAsync(
+    private static async Task<Results<Ok<ConsentSnapshot>, ProblemHttpResult>> RejectAsync(
         string consentId, RejectConsentRequest? request, BankDbContext db, ConsentStore store, TimeProvider clock, HttpContext context)
     {
         if (request is not { CustomerSubject.Length: > 0, AppName.Length: > 0 })
@@ -94,19 +95,19 @@ internal static class ConsentScreenEndpoints
             () => consent.Reject(request.CustomerSubject, request.AppName, clock.GetUtcNow(), request.Address));
     }
 
-    private static async Task<Results<Ok<ConsentSnapshotView>, ProblemHttpResult>> DecideAsync(
+    private static async Task<Results<Ok<ConsentSnapshot>, ProblemHttpResult>> DecideAsync(
         Consent consent, ConsentStore store, HttpContext context, Action decide)
     {
         var before = consent.Status;
+        ProblemHttpResult? refusal = null;
         try
         {
             decide();
         }
         catch (ConsentRuleException rule)
         {
-            // Expiry found on the way is still recorded.
-            await store.SaveAsync(consent, before, context.RequestAborted);
-            return rule.Code == "consent_accounts_required"
+            // Refused; an expiry found on the way is still saved below.
+            refusal = rule.Code == "consent_accounts_required"
                 ? ConsentProblems.Invalid(new() { ["accountIds"] = [rule.Message] })
                 : ConsentProblems.NotAwaiting(rule);
         }
@@ -120,7 +121,7 @@ internal static class ConsentScreenEndpoints
             return ConsentProblems.ChangedMeanwhile(consent.Id);
         }
 
-        return TypedResults.Ok(new ConsentSnapshotView(consent.Snapshot()));
+        return refusal is null ? TypedResults.Ok(consent.Snapshot()) : refusal;
     }
 
     private static async Task<Consent?> FindAsync(string consentId, BankDbContext db, HttpContext context, bool tracked)
@@ -134,6 +135,3 @@ internal static class ConsentScreenEndpoints
         return await consents.SingleOrDefaultAsync(c => c.Id == consentId, context.RequestAborted);
     }
 }
-
-/// <summary>The decided consent, as auth needs it back.</summary>
-public sealed record ConsentSnapshotView(Wekeza.Consents.ConsentSnapshot Consent);

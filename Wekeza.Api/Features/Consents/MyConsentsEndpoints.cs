@@ -29,24 +29,18 @@ internal static class MyConsentsEndpoints
     private static async Task<Results<Ok<ListResponse<ConsentView>>, ProblemHttpResult>> ListAsync(
         BankDbContext db, TimeProvider clock, HttpContext context)
     {
-        if (PersonOf(context.User) is not { } subject)
+        if (CallerApp.PersonOf(context.User) is not { } subject)
         {
             return ConsentProblems.PersonTokenRequired();
         }
 
-        var consents = await db.Consents.AsNoTracking().Where(c => c.CustomerSubject == subject)
-            .OrderByDescending(c => c.CreatedAt).Take(200).ToListAsync(context.RequestAborted);
-        var accounts = await ConsentAccounts.LoadAsync(db, consents, context.RequestAborted);
-        var now = clock.GetUtcNow();
-        return TypedResults.Ok(new ListResponse<ConsentView>(
-            [.. consents.Select(c => ConsentView.From(c, accounts, now, withEvents: false))],
-            new ListLinks(context.Request.GetEncodedUrl()), new ListMeta(TotalPages: 1)));
+        return TypedResults.Ok(await ConsentViews.ListAsync(db.Consents.Where(c => c.CustomerSubject == subject), 200, db, clock, context));
     }
 
     private static async Task<Results<Ok<ConsentView>, ProblemHttpResult>> GetAsync(
         string consentId, BankDbContext db, TimeProvider clock, HttpContext context)
     {
-        if (PersonOf(context.User) is not { } subject)
+        if (CallerApp.PersonOf(context.User) is not { } subject)
         {
             return ConsentProblems.PersonTokenRequired();
         }
@@ -56,14 +50,13 @@ internal static class MyConsentsEndpoints
             return ConsentProblems.Unknown(consentId);
         }
 
-        var accounts = await ConsentAccounts.LoadAsync(db, [consent], context.RequestAborted);
-        return TypedResults.Ok(ConsentView.From(consent, accounts, clock.GetUtcNow(), withEvents: true));
+        return TypedResults.Ok(await ConsentViews.DetailAsync(consent, db, clock, context.RequestAborted));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(
         string consentId, BankDbContext db, ConsentStore store, TimeProvider clock, HttpContext context)
     {
-        if (PersonOf(context.User) is not { } subject)
+        if (CallerApp.PersonOf(context.User) is not { } subject)
         {
             return ConsentProblems.PersonTokenRequired();
         }
@@ -75,10 +68,6 @@ internal static class MyConsentsEndpoints
 
         return await ConsentChanges.RevokeAsync(consent, $"customer:{subject}", store, clock, context);
     }
-
-    /// <summary>The person behind a token obtained for them (not an app's own token).</summary>
-    internal static string? PersonOf(ClaimsPrincipal user) =>
-        CallerApp.Of(user) is { IsActingForItself: false } caller ? caller.Subject : null;
 
     private static async Task<Consent?> FindTheirsAsync(string consentId, string subject, BankDbContext db, bool tracked, CancellationToken cancellationToken)
     {
@@ -93,10 +82,26 @@ internal static class MyConsentsEndpoints
     }
 }
 
-/// <summary>The accounts a set of consents share, in one query.</summary>
-internal static class ConsentAccounts
+/// <summary>Consents as people see them (My consents, the admin lookup), with the accounts they share read in one query.</summary>
+internal static class ConsentViews
 {
-    public static async Task<IReadOnlyDictionary<string, Account>> LoadAsync(BankDbContext db, IReadOnlyCollection<Consent> consents, CancellationToken cancellationToken)
+    /// <summary>Up to <paramref name="limit"/> of <paramref name="consents"/>, newest first, in the list envelope.</summary>
+    public static async Task<ListResponse<ConsentView>> ListAsync(IQueryable<Consent> consents, int limit, BankDbContext db, TimeProvider clock,
+        HttpContext context)
+    {
+        var page = await consents.AsNoTracking().OrderByDescending(c => c.CreatedAt).Take(limit).ToListAsync(context.RequestAborted);
+        var accounts = await AccountsOfAsync(db, page, context.RequestAborted);
+        var now = clock.GetUtcNow();
+        return new ListResponse<ConsentView>([.. page.Select(c => ConsentView.From(c, accounts, now, withEvents: false))],
+            new ListLinks(context.Request.GetEncodedUrl()), new ListMeta(TotalPages: 1));
+    }
+
+    /// <summary>One consent with its audit trail (its events must be loaded).</summary>
+    public static async Task<ConsentView> DetailAsync(Consent consent, BankDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        ConsentView.From(consent, await AccountsOfAsync(db, [consent], cancellationToken), clock.GetUtcNow(), withEvents: true);
+
+    private static async Task<IReadOnlyDictionary<string, Account>> AccountsOfAsync(BankDbContext db, IReadOnlyCollection<Consent> consents,
+        CancellationToken cancellationToken)
     {
         var ids = consents.SelectMany(c => c.AccountIds).Distinct(StringComparer.Ordinal).ToArray();
         return ids.Length == 0

@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 using Wekeza.Auth.Features.Consents;
 using Wekeza.Auth.Server;
 
@@ -27,9 +28,9 @@ public sealed record ConsentScreen(
     /// <summary>A consent permission in the customer's words.</summary>
     public static string Describe(string permission) => permission switch
     {
-        "ReadAccounts" => "Your account details: name, number, type and currency",
-        "ReadBalances" => "Your account balances",
-        "ReadTransactions" => "Your transactions: amounts, dates, descriptions and who paid or was paid",
+        ConsentPermissions.ReadAccounts => "Your account details: name, number, type and currency",
+        ConsentPermissions.ReadBalances => "Your account balances",
+        ConsentPermissions.ReadTransactions => "Your transactions: amounts, dates, descriptions and who paid or was paid",
         _ => permission,
     };
 }

@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 using Wekeza.Portal.Components.Pages.Admin;
 using Wekeza.Portal.Consents;
 using Wekeza.Portal.Tests.Consents;

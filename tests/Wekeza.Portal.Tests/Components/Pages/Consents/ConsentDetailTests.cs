@@ -1,3 +1,4 @@
+using Wekeza.Consents;
 using MudBlazor;
 using Wekeza.Portal.Components.Pages.Consents;
 using Wekeza.Portal.Consents;
