@@ -1,4 +1,6 @@
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+using Wekeza.Api.CoreBanking;
 using Wekeza.AppHost.Hosting;
 using Wekeza.AppHost.Hosting.Testing;
 using Wekeza.ServiceDefaults.Tls;
@@ -40,4 +42,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         return client;
     }
+
+    /// <summary>The stack's real bankdb, as the API's own context sees it (with the same retrying execution strategy).</summary>
+    public BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>()
+        .UseNpgsql(App.GetConnectionString("bankdb"), npgsql => npgsql.EnableRetryOnFailure()).Options);
 }

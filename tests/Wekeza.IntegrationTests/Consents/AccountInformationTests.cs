@@ -139,7 +139,7 @@ public sealed class AccountInformationTests(PlatformFixture platform)
 
         var balance = await api.GetFromJsonAsync<JsonElement>("/v1/accounts/acc_000101/balance", Cancel);
 
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var sum = await db.Postings.Where(p => p.AccountId == "acc_000101").SumAsync(p => p.Amount, Cancel);
         Assert.Equal(sum.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), balance.GetProperty("booked").GetProperty("amount").GetString());
         Assert.Equal(balance.GetProperty("booked").GetProperty("amount").GetString(), balance.GetProperty("available").GetProperty("amount").GetString());
@@ -186,11 +186,8 @@ public sealed class AccountInformationTests(PlatformFixture platform)
 
     private async Task BookAsync(string accountId, decimal amount, string description)
     {
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         await new Ledger(db).PostAsync(new NewEntry(DateTimeOffset.UtcNow, description, "test", null, null,
             [new(accountId, amount), new(SandboxSeed.ClearingAccountId("KES"), -amount)]), Cancel);
     }
-
-    private BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>()
-        .UseNpgsql(platform.App.GetConnectionString("bankdb"), npgsql => npgsql.EnableRetryOnFailure()).Options);
 }

@@ -45,7 +45,7 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         using var again = await api.DeleteAsync($"/v1/consents/{id}", Cancel);
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
 
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var events = await db.ConsentEvents.Where(e => e.ConsentId == id).OrderBy(e => e.Id).Select(e => e.Type).ToListAsync(Cancel);
         Assert.Equal(["created", "revoked"], events);
         var outbox = await db.Outbox.Where(m => m.Subject == id).ToListAsync(Cancel);
@@ -80,7 +80,7 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         Assert.Equal("consent.revoked", delivered.BasicProperties.Type);
         var payload = JsonDocument.Parse(delivered.Body).RootElement;
         Assert.Equal(id, payload.GetProperty("consentId").GetString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var row = await db.Outbox.AsNoTracking().SingleAsync(m => m.Subject == id, Cancel);
         Assert.Equal(row.Id.ToString(), delivered.BasicProperties.MessageId);
         // The relay marks the row once every confirm of its batch is in, just after the broker delivered it.
@@ -134,7 +134,7 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.False(await db.Consents.AnyAsync(c => c.ClientId == clientId, Cancel));
     }
 
@@ -151,7 +151,7 @@ public sealed class ConsentApiTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("code").GetString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.False(await db.Consents.AnyAsync(c => c.ClientId == clientId, Cancel));
     }
 
@@ -198,6 +198,4 @@ public sealed class ConsentApiTests(PlatformFixture platform)
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         return (api, app.ClientId);
     }
-
-    private BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>().UseNpgsql(platform.App.GetConnectionString("bankdb")).Options);
 }

@@ -45,7 +45,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
         Assert.Equal(10, transactions.GetProperty("data").GetArrayLength());
         Assert.StartsWith("https://", transactions.GetProperty("links").GetProperty("next").GetString());
 
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var consent = await db.Consents.Include(c => c.Events).SingleAsync(c => c.Id == consentId, Cancel);
         Assert.Equal(["acc_000101"], consent.AccountIds);
         Assert.Equal("Budget Buddy", consent.AppName);
@@ -91,7 +91,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("Choose at least one account", await answer.Content.ReadAsStringAsync(Cancel));
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.Equal("AwaitingAuthorisation", (await db.Consents.SingleAsync(c => c.Id == consentId, Cancel)).Status);
     }
 
@@ -110,7 +110,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Contains("acc_000201", await answer.Content.ReadAsStringAsync(Cancel));
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.Equal("AwaitingAuthorisation", (await db.Consents.SingleAsync(c => c.Id == consentId, Cancel)).Status);
     }
 
@@ -128,7 +128,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("access_denied", query["error"].ToString());
         Assert.Equal("xyz-42", query["state"].ToString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var consent = await db.Consents.Include(c => c.Events).SingleAsync(c => c.Id == consentId, Cancel);
         Assert.Equal("Rejected", consent.Status);
         Assert.Equal("rejected", consent.Events.OrderBy(e => e.Id).Last().Type);
@@ -201,7 +201,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
         var callback = await _journey.Journeys.AuthorizeAsync(browser, ConsentJourney.Customer(), _journey.AuthorizeUrl(app, theirs, Pkce.New()));
 
         Assert.Equal("invalid_request", QueryHelpers.ParseQuery(callback.Query)["error"].ToString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.Equal("AwaitingAuthorisation", (await db.Consents.SingleAsync(c => c.Id == theirs, Cancel)).Status);
     }
 
@@ -220,7 +220,7 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
         var query = QueryHelpers.ParseQuery(callback.Query);
         Assert.Equal("invalid_request", query["error"].ToString());
         Assert.Contains("Authorised", query["error_description"].ToString());
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         Assert.Equal(ConsentJourneyCustomers.Amina, (await db.Consents.SingleAsync(c => c.Id == consentId, Cancel)).CustomerSubject);
     }
 
@@ -248,7 +248,6 @@ public sealed class ConsentJourneyTests(PlatformFixture platform)
             .Select(p => $"{p.Name}={p.Value.ToString().Replace(id, "<id>", StringComparison.Ordinal)}"));
     }
 
-    private BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>().UseNpgsql(platform.App.GetConnectionString("bankdb")).Options);
 }
 
 internal static class ConsentJourneyCustomers

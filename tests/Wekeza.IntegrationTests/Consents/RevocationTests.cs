@@ -52,7 +52,7 @@ public sealed class RevocationTests(PlatformFixture platform)
         });
         Assert.True(refreshed, "The refresh token still works after the consent was revoked.");
 
-        await using var db = BankDb();
+        await using var db = platform.BankDb();
         var consent = await db.Consents.Include(c => c.Events).SingleAsync(c => c.Id == consentId, Cancel);
         Assert.Equal(ConsentStatuses.Revoked, consent.Status);
         Assert.Equal($"customer:{ConsentJourneyCustomers.Amina}", consent.Events.OrderBy(e => e.Id).Last().Actor);
@@ -86,7 +86,7 @@ public sealed class RevocationTests(PlatformFixture platform)
         // The change and its event commit together, but the API's own write to the cache is lost (as when Redis
         // drops out at that moment): only the event, relayed from the outbox to the workers, can tell the replicas.
         var clock = Stopwatch.StartNew();
-        await using (var db = BankDb())
+        await using (var db = platform.BankDb())
         {
             var consent = await db.Consents.SingleAsync(c => c.Id == consentId, Cancel);
             consent.Revoke("customer:" + ConsentJourneyCustomers.Amina, DateTimeOffset.UtcNow, null);
@@ -109,7 +109,7 @@ public sealed class RevocationTests(PlatformFixture platform)
         // Its time comes: the expiry moves into the past in bankdb. The cached copy holds the expiry the consent was
         // authorised with (in life it never changes), so it is dropped and the API must read bankdb. The authorisation's
         // own event may still be on its way to the workers and cache the old copy once more: drop it until it is gone.
-        await using (var db = BankDb())
+        await using (var db = platform.BankDb())
         {
             await db.Database.ExecuteSqlAsync($"UPDATE consents SET \"ExpiresAt\" = now() - interval '1 second' WHERE \"Id\" = {consentId}", Cancel);
         }
@@ -131,7 +131,7 @@ public sealed class RevocationTests(PlatformFixture platform)
     {
         var (_, _, app) = await _journey.NewAppAsync();
         var consentId = await _journey.CreateConsentAsync(app);
-        await using (var db = BankDb())
+        await using (var db = platform.BankDb())
         {
             await db.Database.ExecuteSqlAsync($"UPDATE consents SET \"CreatedAt\" = now() - interval '2 hours' WHERE \"Id\" = {consentId}", Cancel);
         }
@@ -213,6 +213,4 @@ public sealed class RevocationTests(PlatformFixture platform)
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(platform.App.GetConnectionString("cache"));
         await redis.GetDatabase().KeyDeleteAsync("wekeza:consent:" + consentId);
     }
-
-    private BankDbContext BankDb() => new(new DbContextOptionsBuilder<BankDbContext>().UseNpgsql(platform.App.GetConnectionString("bankdb")).Options);
 }

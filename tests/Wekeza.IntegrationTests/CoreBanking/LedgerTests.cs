@@ -37,7 +37,7 @@ public sealed class LedgerTests(PlatformFixture platform)
             return entries;
         }, Cancel)));
 
-        await using var db = NewContext();
+        await using var db = platform.BankDb();
         var expected = 50_000m + booked.SelectMany(e => e).SelectMany(e => e.Postings).Where(p => p.AccountId == a).Sum(p => p.Amount);
         foreach (var id in new[] { a, b, SandboxSeed.ClearingAccountId("KES") })
         {
@@ -65,7 +65,7 @@ public sealed class LedgerTests(PlatformFixture platform)
 
         await Assert.ThrowsAsync<LedgerException>(() => PostAsync(new NewEntry(DateTimeOffset.UtcNow, "Bad", "test", null, null, [new(a, credit), new(b, debit)])));
 
-        await using var db = NewContext();
+        await using var db = platform.BankDb();
         Assert.False(await db.Postings.AnyAsync(p => p.AccountId == a || p.AccountId == b, Cancel));
         Assert.Equal(0m, (await db.Accounts.SingleAsync(x => x.Id == a, Cancel)).BookedBalance);
     }
@@ -81,7 +81,7 @@ public sealed class LedgerTests(PlatformFixture platform)
                 [new(account, 10m), new(SandboxSeed.ClearingAccountId("KES"), -10m)]));
         }
 
-        await using var db = NewContext();
+        await using var db = platform.BankDb();
         var ledger = new Ledger(db);
         var seen = new List<long>();
         StatementPosition? after = null;
@@ -110,18 +110,15 @@ public sealed class LedgerTests(PlatformFixture platform)
         Assert.True(arrivals > 0);
     }
 
-    private BankDbContext NewContext() => new(new DbContextOptionsBuilder<BankDbContext>()
-        .UseNpgsql(platform.App.GetConnectionString("bankdb"), npgsql => npgsql.EnableRetryOnFailure()).Options);
-
     private async Task PostAsync(NewEntry entry)
     {
-        await using var db = NewContext();
+        await using var db = platform.BankDb();
         await new Ledger(db).PostAsync(entry, Cancel);
     }
 
     private async Task<string> OpenAccountAsync()
     {
-        await using var db = NewContext();
+        await using var db = platform.BankDb();
         var account = new Account
         {
             Id = $"acc_test_{Guid.NewGuid():N}"[..30], Kind = AccountKinds.Internal, Currency = "KES", Name = "Ledger test",
