@@ -87,7 +87,14 @@ public sealed class AuthorizationDecision(
         {
             if (consent is not null)
             {
-                await bank.RejectAsync(consent.ConsentId, user.Id, applicationName, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+                try
+                {
+                    await bank.RejectAsync(consent.ConsentId, user.Id, applicationName, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+                }
+                catch (Exception exception) when (BankUnreachable(exception, cancellationToken))
+                {
+                    // The customer still goes back with their answer; unrecorded, the consent expires unused within the hour.
+                }
             }
 
             return new Refuse(Errors.AccessDenied, "The customer declined.");
@@ -147,7 +154,16 @@ public sealed class AuthorizationDecision(
                 $"Reading a customer's data ({string.Join(", ", ScopeCatalog.NeedConsent)}) needs a consent: create one with POST /v1/consents and send its id as consent_id."));
         }
 
-        var consent = await bank.GetAsync(consentId, user.Id, cancellationToken);
+        ConsentScreenData? consent;
+        try
+        {
+            consent = await bank.GetAsync(consentId, user.Id, cancellationToken);
+        }
+        catch (Exception exception) when (BankUnreachable(exception, cancellationToken))
+        {
+            return (null, Unavailable);
+        }
+
         if (consent is null || consent.ClientId != request.ClientId)
         {
             return (null, new Refuse(Errors.InvalidRequest, "consent_id does not name a consent of this app."));
@@ -180,8 +196,18 @@ public sealed class AuthorizationDecision(
             cancellationToken);
         var authorizationId = (await authorizations.GetIdAsync(authorization, cancellationToken))!;
 
-        var result = await bank.AuthoriseAsync(consent.ConsentId, user.Id, accountIds, applicationName, authorizationId,
-            context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        ConsentDecisionResult result;
+        try
+        {
+            result = await bank.AuthoriseAsync(consent.ConsentId, user.Id, accountIds, applicationName, authorizationId,
+                context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        }
+        catch (Exception exception) when (BankUnreachable(exception, cancellationToken))
+        {
+            await authorizations.TryRevokeAsync(authorization, CancellationToken.None);
+            return Unavailable;
+        }
+
         if (!result.Succeeded)
         {
             await authorizations.TryRevokeAsync(authorization, cancellationToken);
@@ -192,4 +218,10 @@ public sealed class AuthorizationDecision(
 
         return new Issue(await principals.CreateAsync(user, requested, authorizationId, consent.ConsentId));
     }
+
+    /// <summary>The bank API could not be asked: the customer goes back to the app, which may try again, rather than to an error page.</summary>
+    private static readonly Refuse Unavailable = new(Errors.TemporarilyUnavailable, "The bank cannot take consent decisions right now. Try again in a moment.");
+
+    private static bool BankUnreachable(Exception exception, CancellationToken cancellationToken) =>
+        exception is HttpRequestException || exception is TaskCanceledException && !cancellationToken.IsCancellationRequested;
 }

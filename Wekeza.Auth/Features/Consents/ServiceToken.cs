@@ -14,7 +14,8 @@ public sealed class ServiceToken(IHttpClientFactory httpClients, IConfiguration 
     private static readonly TimeSpan RenewBefore = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string Value, DateTimeOffset RenewAt)? _current;
+    // A reference swapped whole, so a reader outside the lock never sees half of one.
+    private volatile Cached? _current;
 
     public async Task<string> GetAsync(CancellationToken cancellationToken)
     {
@@ -32,7 +33,7 @@ public sealed class ServiceToken(IHttpClientFactory httpClients, IConfiguration 
             }
 
             var token = await RequestAsync(cancellationToken);
-            _current = (token.AccessToken, clock.GetUtcNow() + TimeSpan.FromSeconds(token.ExpiresIn) - RenewBefore);
+            _current = new Cached(token.AccessToken, clock.GetUtcNow() + TimeSpan.FromSeconds(token.ExpiresIn) - RenewBefore);
             return token.AccessToken;
         }
         finally
@@ -68,6 +69,8 @@ public sealed class ServiceToken(IHttpClientFactory httpClients, IConfiguration 
         return await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken)
             ?? throw new InvalidOperationException("The token endpoint answered without a token.");
     }
+
+    private sealed record Cached(string Value, DateTimeOffset RenewAt);
 
     private sealed record TokenResponse(
         [property: JsonPropertyName("access_token")] string AccessToken,
