@@ -20,7 +20,17 @@ public static class Prerequisites
             .SelectMany(ExpandVersionedDirectory)
             .Concat(path)
             .Select(dir => Path.Combine(dir, requirement.Binary))
-            .FirstOrDefault(File.Exists);
+            .FirstOrDefault(IsProgram);
+    }
+
+    /// <summary>
+    /// A file there, or a link that still leads to one. A link left behind when its package was removed (a
+    /// /usr/local/bin/initdb pointing into an uninstalled PostgreSQL) counts as missing, so the package is installed.
+    /// </summary>
+    private static bool IsProgram(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists && (file.LinkTarget is null || file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true });
     }
 
     public static string Require(Requirement requirement) =>
