@@ -1,6 +1,7 @@
+using Wekeza.Api;
 using Scalar.AspNetCore;
 using Wekeza;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Gateway;

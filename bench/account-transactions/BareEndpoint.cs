@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features.Accounts;
 using Wekeza.Api.Features.Shared;
 using Wekeza.Consents;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.ServiceDefaults.Sandbox;
 
 namespace Wekeza.Bench;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.AppHost.Hosting;
 using Wekeza.AppHost.Hosting.Testing;
 using Wekeza.ServiceDefaults.Tls;

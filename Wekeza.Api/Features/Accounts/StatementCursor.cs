@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.Api.Features.Accounts;
 

@@ -1,4 +1,4 @@
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.Api.Features.Accounts;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Accounts;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features.Shared;
 using Wekeza.Api.Security;
 using Wekeza.ServiceDefaults;

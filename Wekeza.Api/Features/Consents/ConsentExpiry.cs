@@ -1,5 +1,6 @@
+using Wekeza.Banking.Consents;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Consents;

@@ -1,3 +1,4 @@
+using Wekeza.Banking.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wekeza.ServiceDefaults;
 

@@ -1,3 +1,5 @@
+using Wekeza.Banking.Consents;
+
 namespace Wekeza.Api.Features.Consents;
 
 /// <summary>A consent as its app sees it.</summary>

@@ -1,7 +1,8 @@
+using Wekeza.Banking.Consents;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
-using Wekeza.Api.CoreBanking;
-using Wekeza.Api.Outbox;
+using Wekeza.Banking.CoreBanking;
+using Wekeza.Banking.Outbox;
 using Wekeza.Consents;
 
 namespace Wekeza.Api.Features.Consents;

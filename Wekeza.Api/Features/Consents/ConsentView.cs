@@ -1,4 +1,5 @@
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.Consents;
+using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.Api.Features.Consents;
 

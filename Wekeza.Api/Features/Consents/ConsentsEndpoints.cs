@@ -1,6 +1,7 @@
+using Wekeza.Banking.Consents;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Security;
 
 namespace Wekeza.Api.Features.Consents;

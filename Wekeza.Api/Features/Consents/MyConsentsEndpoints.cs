@@ -1,8 +1,9 @@
+using Wekeza.Banking.Consents;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features.Shared;
 using Wekeza.Api.Security;
 

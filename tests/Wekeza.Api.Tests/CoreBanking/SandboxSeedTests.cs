@@ -1,4 +1,4 @@
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.ServiceDefaults.Sandbox;
 
 namespace Wekeza.Api.Tests.CoreBanking;

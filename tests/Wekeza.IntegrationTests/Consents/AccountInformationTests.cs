@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.IntegrationTests.Consents;
 

@@ -3,8 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
-using Wekeza.Api.Outbox;
+using Wekeza.Banking.CoreBanking;
+using Wekeza.Banking.Outbox;
 using Wekeza.Consents;
 
 namespace Wekeza.IntegrationTests.Consents;

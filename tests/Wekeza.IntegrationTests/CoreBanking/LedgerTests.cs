@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.IntegrationTests.CoreBanking;
 

@@ -1,4 +1,4 @@
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features.Accounts;
 using Wekeza.Consents;
 

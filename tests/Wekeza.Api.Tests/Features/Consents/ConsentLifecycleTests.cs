@@ -1,5 +1,6 @@
+using Wekeza.Banking.Consents;
 using Wekeza.Consents;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features.Consents;
 
 namespace Wekeza.Api.Tests.Features.Consents;

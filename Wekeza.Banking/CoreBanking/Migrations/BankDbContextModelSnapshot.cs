@@ -2,21 +2,18 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 #nullable disable
 
-namespace Wekeza.Api.CoreBanking.Migrations
+namespace Wekeza.Banking.CoreBanking.Migrations
 {
     [DbContext(typeof(BankDbContext))]
-    [Migration("20261124042635_Consents")]
-    partial class Consents
+    partial class BankDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -25,7 +22,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -81,7 +78,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Customer", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Customer", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -108,7 +105,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -142,7 +139,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -185,7 +182,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("postings", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.Consent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -194,6 +191,14 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.PrimitiveCollection<string[]>("AccountIds")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("AppName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("ClientId")
                         .IsRequired()
@@ -243,7 +248,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("consents", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.ConsentEvent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -283,7 +288,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("consent_events", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Wekeza.Banking.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,22 +322,22 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("outbox", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Customer", null)
+                    b.HasOne("Wekeza.Banking.CoreBanking.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Account", null)
+                    b.HasOne("Wekeza.Banking.CoreBanking.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Wekeza.Api.CoreBanking.LedgerEntry", "Entry")
+                    b.HasOne("Wekeza.Banking.CoreBanking.LedgerEntry", "Entry")
                         .WithMany("Postings")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -341,21 +346,21 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.Navigation("Entry");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.ConsentEvent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
                 {
-                    b.HasOne("Wekeza.Api.Features.Consents.Consent", null)
+                    b.HasOne("Wekeza.Banking.Consents.Consent", null)
                         .WithMany("Events")
                         .HasForeignKey("ConsentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.Consent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
                 {
                     b.Navigation("Events");
                 });

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using Wekeza.Api.Features.Consents;
-using Wekeza.Api.Outbox;
+using Wekeza.Banking.Consents;
+using Wekeza.Banking.Outbox;
 
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
 /// <summary>
 /// bankdb: the built-in core banking system (customers, accounts, the double-entry ledger), the consents apps hold

@@ -1,6 +1,7 @@
+using Wekeza.Banking.CoreBanking;
 using Microsoft.EntityFrameworkCore;
 
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Api;
 
 /// <summary>
 /// <c>Wekeza.Api migrate</c>: the one-shot step the AppHost runs before the API starts: bankdb's migrations, then (when

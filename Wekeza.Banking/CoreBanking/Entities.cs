@@ -1,4 +1,4 @@
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
 /// <summary>A customer of the bank, joined to the person who signs in at auth by <see cref="Subject"/>.</summary>
 public sealed class Customer

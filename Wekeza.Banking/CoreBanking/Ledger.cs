@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
 /// <summary>
 /// The built-in double-entry ledger on bankdb. Invariants: every entry's postings sum to zero per currency; every

@@ -1,8 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
-internal static class BankDatabase
+public static class BankDatabase
 {
     /// <summary>bankdb through EF Core (with its readiness check) and the built-in ledger as the core banking system.</summary>
     public static IHostApplicationBuilder AddCoreBanking(this IHostApplicationBuilder builder)

@@ -1,7 +1,7 @@
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 using Wekeza.Consents;
 
-namespace Wekeza.Api.Features.Consents;
+namespace Wekeza.Banking.Consents;
 
 /// <summary>
 /// An app's intent to read a customer's accounts, and its lifecycle: created by the app (AwaitingAuthorisation);

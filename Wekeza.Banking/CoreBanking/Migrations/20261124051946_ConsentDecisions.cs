@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Wekeza.Api.CoreBanking.Migrations
+namespace Wekeza.Banking.CoreBanking.Migrations
 {
     /// <inheritdoc />
     public partial class ConsentDecisions : Migration

@@ -2,18 +2,21 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 #nullable disable
 
-namespace Wekeza.Api.CoreBanking.Migrations
+namespace Wekeza.Banking.CoreBanking.Migrations
 {
     [DbContext(typeof(BankDbContext))]
-    partial class BankDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261124051946_ConsentDecisions")]
+    partial class ConsentDecisions
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -22,7 +25,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -78,7 +81,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Customer", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Customer", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -105,7 +108,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -139,7 +142,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -182,7 +185,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("postings", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.Consent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -248,7 +251,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("consents", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.ConsentEvent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -288,7 +291,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("consent_events", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("Wekeza.Banking.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -322,22 +325,22 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("outbox", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Customer", null)
+                    b.HasOne("Wekeza.Banking.CoreBanking.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Account", null)
+                    b.HasOne("Wekeza.Banking.CoreBanking.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Wekeza.Api.CoreBanking.LedgerEntry", "Entry")
+                    b.HasOne("Wekeza.Banking.CoreBanking.LedgerEntry", "Entry")
                         .WithMany("Postings")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -346,21 +349,21 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.Navigation("Entry");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.ConsentEvent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
                 {
-                    b.HasOne("Wekeza.Api.Features.Consents.Consent", null)
+                    b.HasOne("Wekeza.Banking.Consents.Consent", null)
                         .WithMany("Events")
                         .HasForeignKey("ConsentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.Features.Consents.Consent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
                 {
                     b.Navigation("Events");
                 });

@@ -1,4 +1,4 @@
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
 /// <summary>
 /// Everything the API needs from a core banking system. The built-in <see cref="Ledger"/> implements it over bankdb;

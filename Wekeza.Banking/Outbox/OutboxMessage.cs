@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Wekeza.Api.Outbox;
+namespace Wekeza.Banking.Outbox;
 
 /// <summary>
 /// An integration event written in the same transaction as the state change it reports, so the change and its

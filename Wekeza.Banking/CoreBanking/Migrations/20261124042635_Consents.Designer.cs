@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using Wekeza.Api.CoreBanking;
+using Wekeza.Banking.CoreBanking;
 
 #nullable disable
 
-namespace Wekeza.Api.CoreBanking.Migrations
+namespace Wekeza.Banking.CoreBanking.Migrations
 {
     [DbContext(typeof(BankDbContext))]
-    [Migration("20261124042007_CoreBanking")]
-    partial class CoreBanking
+    [Migration("20261124042635_Consents")]
+    partial class Consents
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,7 +25,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -81,7 +81,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Customer", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Customer", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(40)
@@ -108,7 +108,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("customers", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -142,7 +142,7 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("ledger_entries", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -185,22 +185,154 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.ToTable("postings", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Account", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Customer", null)
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<string[]>("AccountIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<string[]>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("StatusUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TransactionFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TransactionTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CustomerSubject");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.ToTable("consent_events", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt")
+                        .HasFilter("\"PublishedAt\" IS NULL");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
+                {
+                    b.HasOne("Wekeza.Banking.CoreBanking.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.Posting", b =>
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.Posting", b =>
                 {
-                    b.HasOne("Wekeza.Api.CoreBanking.Account", null)
+                    b.HasOne("Wekeza.Banking.CoreBanking.Account", null)
                         .WithMany()
                         .HasForeignKey("AccountId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("Wekeza.Api.CoreBanking.LedgerEntry", "Entry")
+                    b.HasOne("Wekeza.Banking.CoreBanking.LedgerEntry", "Entry")
                         .WithMany("Postings")
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -209,9 +341,23 @@ namespace Wekeza.Api.CoreBanking.Migrations
                     b.Navigation("Entry");
                 });
 
-            modelBuilder.Entity("Wekeza.Api.CoreBanking.LedgerEntry", b =>
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
+                {
+                    b.HasOne("Wekeza.Banking.Consents.Consent", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
                 {
                     b.Navigation("Postings");
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
+                {
+                    b.Navigation("Events");
                 });
 #pragma warning restore 612, 618
         }

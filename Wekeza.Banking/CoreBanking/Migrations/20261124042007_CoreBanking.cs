@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Wekeza.Api.CoreBanking.Migrations
+namespace Wekeza.Banking.CoreBanking.Migrations
 {
     /// <inheritdoc />
     public partial class CoreBanking : Migration

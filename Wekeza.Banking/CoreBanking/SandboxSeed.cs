@@ -1,6 +1,6 @@
 using Wekeza.ServiceDefaults.Sandbox;
 
-namespace Wekeza.Api.CoreBanking;
+namespace Wekeza.Banking.CoreBanking;
 
 /// <summary>
 /// The sandbox's bank: the test customers' accounts and a year of realistic Kenyan history (salary, rent, M-Pesa,
