@@ -4,6 +4,7 @@ using Wekeza;
 using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features;
 using Wekeza.Api.Features.Consents;
+using Wekeza.Api.Features.Payments;
 using Wekeza.Api.Gateway;
 using Wekeza.Api.OpenApi;
 using Wekeza.Api.Security;
@@ -23,6 +24,7 @@ if (migrate)
 
 builder.AddRedisClient(ResourceNames.Cache);
 builder.AddConsents();
+builder.AddPayments();
 builder.AddTokenValidation();
 builder.Services.AddApiDocument();
 

@@ -1,20 +1,27 @@
 using Wekeza;
+using Wekeza.Banking.CoreBanking;
+using Wekeza.Consents;
 using Wekeza.ServiceDefaults;
 using Wekeza.ServiceDefaults.Messaging;
 using Wekeza.Workers.Consents;
 using Wekeza.Workers.Messaging;
 using Wekeza.Workers.Outbox;
+using Wekeza.Workers.Payments;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddRabbitMQClient(ResourceNames.Messaging);
-// The outbox lives in bankdb, written by the API in the same transactions as the changes it reports.
-builder.AddNpgsqlDataSource(ResourceNames.BankDb);
+// bankdb: the ledger and payments the workers process (EF Core, with bankdb's health check), and the outbox the
+// relay publishes (plain Npgsql), written by the API and the workers in the same transactions as their changes.
+builder.AddCoreBanking();
+builder.AddNpgsqlDataSource(ResourceNames.BankDb, healthCheck: false);
 builder.AddRedisClient(ResourceNames.Cache);
 ConsentCacheRefresh.AddConsentCacheRefresh(builder.Services);
+builder.AddPaymentProcessing();
 
-// Every event reaches the workers' queue; a type without a handler is dead-lettered, not dropped.
-builder.AddEventConsumer(WorkerQueues.Events, "#");
+// The event types the workers handle, and only those: an event nobody here handles is not theirs to dead-letter.
+builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentEvents.All, .. PaymentServices.Steps],
+    builder.Configuration.GetValue<ushort?>("Workers:Concurrency") ?? 16));
 builder.Services.AddHostedService<OutboxRelay>();
 
 var app = builder.Build();

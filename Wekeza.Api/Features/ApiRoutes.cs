@@ -1,5 +1,6 @@
 using Wekeza.Api.Features.Accounts;
 using Wekeza.Api.Features.Consents;
+using Wekeza.Api.Features.Payments;
 
 namespace Wekeza.Api.Features;
 
@@ -16,6 +17,8 @@ internal static class ApiRoutes
         v1.MapConsents();
         v1.MapMyConsents();
         v1.MapAdminConsents();
+        v1.MapPaymentConsents();
+        v1.MapPayments();
         return app;
     }
 }

@@ -141,6 +141,14 @@ public sealed class DistributedApplication
 
     public Task StopAsync() => _stopTask ??= StopCoreAsync();
 
+    /// <summary>
+    /// Stops (gracefully, if it still runs) and starts one resource again with its configuration, ready when this
+    /// returns: for fault tests (a killed worker, a restarted broker) and for an operator's restart of one part.
+    /// </summary>
+    public Task RestartAsync(string resourceName, CancellationToken cancellationToken = default) =>
+        (_orchestrator ?? throw new InvalidOperationException("Not started."))
+            .RestartAsync(GetResource(resourceName), Options.StopTimeout, cancellationToken);
+
     private async Task StopCoreAsync()
     {
         _stopRequested.TrySetResult();

@@ -79,6 +79,28 @@ internal sealed class Orchestrator(IReadOnlyList<Resource> resources, ResourceCo
         }
     }
 
+    /// <summary>
+    /// Starts one resource again (after it crashed or was stopped) with the configuration it had, and waits until it
+    /// is ready: what a supervisor does for a process that died. Its dependencies are assumed to be running.
+    /// </summary>
+    public async Task RestartAsync(Resource resource, TimeSpan stopTimeout, CancellationToken cancellationToken)
+    {
+        foreach (var process in resource.Processes.Where(p => !p.HasExited).ToList())
+        {
+            await process.StopAsync(stopTimeout);
+        }
+
+        resource.Processes.Clear();
+        resource.State = ResourceState.Starting;
+        resource.StateReason = null;
+        await resource.StartAsync(context, cancellationToken);
+        resource.State = ResourceState.Running;
+        foreach (var process in resource.Processes)
+        {
+            _ = WatchAsync(resource, process);
+        }
+    }
+
     /// <summary>Stops resources level by level: whatever depends on others goes first, the servers last.</summary>
     public async Task StopAllAsync(TimeSpan timeout)
     {

@@ -21,8 +21,17 @@ public static class ScopeCatalog
     public const string ConsentsManage = ApiScopes.ConsentsManage;
     public const string ConsentsAuthorise = ApiScopes.ConsentsAuthorise;
 
-    /// <summary>The scopes that read a customer's data: an app asking for them must name the consent it created.</summary>
-    public static readonly IReadOnlyList<string> NeedConsent = [AccountsRead, TransactionsRead];
+    /// <summary>The scopes an account-access consent (POST /v1/consents) grants: reading a customer's data.</summary>
+    public static readonly IReadOnlyList<string> ForAccountAccess = [AccountsRead, TransactionsRead];
+
+    /// <summary>The scope a payment consent (POST /v1/payment-consents) grants: making that one payment.</summary>
+    public static readonly IReadOnlyList<string> ForPayment = [PaymentsWrite];
+
+    /// <summary>
+    /// The scopes that read a customer's data or move their money: an app asking for them must name the consent it
+    /// created, so the customer decides on that consent (which accounts, which payment) rather than on a scope.
+    /// </summary>
+    public static readonly IReadOnlyList<string> NeedConsent = [.. ForAccountAccess, .. ForPayment];
 
     public sealed record Entry(string Name, string DisplayName, string Description, string? Audience, bool AppsMayRequest);
 

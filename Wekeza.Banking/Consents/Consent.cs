@@ -1,10 +1,12 @@
 using Wekeza.Banking.CoreBanking;
+using Wekeza.Banking.Payments;
 using Wekeza.Consents;
 
 namespace Wekeza.Banking.Consents;
 
 /// <summary>
-/// An app's intent to read a customer's accounts, and its lifecycle: created by the app (AwaitingAuthorisation);
+/// An app's intent to read a customer's accounts (account-access) or to make one payment from them
+/// (domestic-payment), and its lifecycle: created by the app (AwaitingAuthorisation);
 /// authorised by one customer for the accounts they pick, or rejected; revoked by either side; expired by time.
 /// Every transition is recorded as an event that is appended, never changed.
 /// </summary>
@@ -17,6 +19,11 @@ public sealed class Consent
 
     /// <summary>The app (OAuth client id) that created it: the only app that may see or use it.</summary>
     public required string ClientId { get; init; }
+
+    public string Kind { get; init; } = ConsentKinds.AccountAccess;
+
+    /// <summary>For a payment consent: the payment it allows, which the payment must match exactly.</summary>
+    public PaymentInitiation? Initiation { get; init; }
 
     public string Status { get; private set; } = ConsentStatuses.AwaitingAuthorisation;
 
@@ -63,6 +70,27 @@ public sealed class Consent
         return consent;
     }
 
+    /// <summary>A single-payment consent: the customer authorises this payment from one of their accounts, and it pays once.</summary>
+    public static Consent CreatePayment(string clientId, PaymentInitiation initiation, DateTimeOffset expiresAt, DateTimeOffset now, string? address)
+    {
+        var consent = new Consent
+        {
+            Id = "pcn_" + Guid.CreateVersion7(now).ToString("N"),
+            ClientId = clientId,
+            Kind = ConsentKinds.DomesticPayment,
+            Initiation = initiation,
+            Permissions = [],
+            ExpiresAt = expiresAt,
+            CreatedAt = now,
+        };
+        consent.StatusUpdatedAt = now;
+        consent.Record(ConsentEventTypes.Created, $"app:{clientId}", address, now,
+            $"payment: {initiation.Currency} {initiation.Amount:0.##} to {initiation.CreditorName}");
+        return consent;
+    }
+
+    public bool IsPayment => Kind == ConsentKinds.DomesticPayment;
+
     /// <summary>The status as of <paramref name="now"/>: a consent past its time is expired even before anyone records it.</summary>
     public string StatusAt(DateTimeOffset now) => Status switch
     {
@@ -92,6 +120,27 @@ public sealed class Consent
             throw new ConsentRuleException("consent_accounts_required", "Choose at least one account to share.");
         }
 
+        if (Initiation is { } payment)
+        {
+            // One payment leaves one account, in the payment's currency, and the one the app named if it named one.
+            if (accounts.Count != 1)
+            {
+                throw new ConsentRuleException("consent_accounts_required", "Choose the one account to pay from.");
+            }
+
+            var debtor = accounts.First();
+            if (debtor.Currency != payment.Currency)
+            {
+                throw new ConsentRuleException("consent_accounts_required",
+                    $"The payment is in {payment.Currency}; pay it from a {payment.Currency} account.");
+            }
+
+            if (payment.DebtorAccountId is { } named && debtor.Id != named)
+            {
+                throw new ConsentRuleException("consent_accounts_required", "The app asked to pay from a different account.");
+            }
+        }
+
         CustomerSubject = customerSubject;
         AppName = appName;
         AuthorizationId = authorizationId;
@@ -106,6 +155,18 @@ public sealed class Consent
         CustomerSubject = customerSubject;
         AppName = appName;
         Transition(ConsentStatuses.Rejected, ConsentEventTypes.Rejected, $"customer:{customerSubject}", address, now);
+    }
+
+    /// <summary>A payment was made under this single-payment consent, in the same transaction: it can never pay again.</summary>
+    public void Consume(string paymentId, DateTimeOffset now)
+    {
+        ExpireIfDue(now);
+        if (!IsPayment || Status != ConsentStatuses.Authorised)
+        {
+            throw new ConsentRuleException("consent_not_authorised", $"This consent is {Status}; a payment needs an authorised payment consent.");
+        }
+
+        Transition(ConsentStatuses.Consumed, ConsentEventTypes.Consumed, $"app:{ClientId}", null, now, $"payment: {paymentId}");
     }
 
     /// <summary>Revocation by the app or the customer. Revoking what is already over changes nothing.</summary>
@@ -123,7 +184,7 @@ public sealed class Consent
 
     /// <summary>The consent as the hot path and the consent events see it.</summary>
     public ConsentSnapshot Snapshot() => new(
-        Id, ClientId, CustomerSubject, Status, Permissions, AccountIds, ExpiresAt, TransactionFrom, TransactionTo, AuthorizationId);
+        Id, ClientId, CustomerSubject, Status, Permissions, AccountIds, ExpiresAt, TransactionFrom, TransactionTo, AuthorizationId, Kind);
 
     private void RequireAwaiting(DateTimeOffset now)
     {
@@ -153,6 +214,7 @@ public static class ConsentEventTypes
     public const string Rejected = "rejected";
     public const string Revoked = "revoked";
     public const string Expired = "expired";
+    public const string Consumed = "consumed";
 }
 
 /// <summary>One line of a consent's audit trail: appended, never updated or deleted.</summary>

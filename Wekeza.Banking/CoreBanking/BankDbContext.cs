@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
 using Wekeza.Banking.Consents;
 using Wekeza.Banking.Outbox;
+using Wekeza.Banking.Payments;
+using Wekeza.Consents;
 
 namespace Wekeza.Banking.CoreBanking;
 
@@ -24,6 +27,12 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<PaymentStatusChange> PaymentStatusChanges => Set<PaymentStatusChange>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<Customer>(customer =>
@@ -37,7 +46,15 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
 
         model.Entity<Account>(account =>
         {
-            account.ToTable("accounts", table => table.HasCheckConstraint("ck_accounts_currency", "char_length(\"Currency\") = 3"));
+            account.ToTable("accounts", table =>
+            {
+                table.HasCheckConstraint("ck_accounts_currency", "char_length(\"Currency\") = 3");
+                // The floor the ledger keeps, kept by the database too: a customer's account never goes below it.
+                table.HasCheckConstraint("ck_accounts_floor", "\"Kind\" = 'internal' OR \"BookedBalance\" + \"OverdraftLimit\" >= 0");
+            });
+            account.Ignore(a => a.Available);
+            account.Property(a => a.OverdraftLimit).HasPrecision(19, 4);
+            account.HasData(PaymentAccounts.All);
             account.Property(a => a.Id).HasMaxLength(40);
             account.Property(a => a.CustomerId).HasMaxLength(40);
             account.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId);
@@ -80,6 +97,8 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             consent.Property(c => c.ClientId).HasMaxLength(100);
             consent.HasIndex(c => c.ClientId);
             consent.Property(c => c.Status).HasMaxLength(30);
+            consent.Property(c => c.Kind).HasMaxLength(30).HasDefaultValue(ConsentKinds.AccountAccess);
+            consent.OwnsOne(c => c.Initiation, Initiation);
             consent.Property(c => c.CustomerSubject).HasMaxLength(100);
             consent.Property(c => c.AppName).HasMaxLength(200);
             consent.Property(c => c.AuthorizationId).HasMaxLength(100);
@@ -98,6 +117,51 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             consentEvent.Property(e => e.Detail).HasMaxLength(2000);
         });
 
+        model.Entity<Payment>(payment =>
+        {
+            payment.ToTable("payments");
+            payment.Property(p => p.Id).HasMaxLength(40);
+            payment.Property(p => p.ClientId).HasMaxLength(100);
+            payment.HasIndex(p => p.ClientId);
+            payment.Property(p => p.ConsentId).HasMaxLength(40);
+            // A single-payment consent pays once, whatever races: the database refuses a second payment row.
+            payment.HasIndex(p => p.ConsentId).IsUnique();
+            payment.Property(p => p.CustomerSubject).HasMaxLength(100);
+            payment.Property(p => p.DebtorAccountId).HasMaxLength(40);
+            payment.HasIndex(p => new { p.DebtorAccountId, p.CreatedAt });
+            payment.OwnsOne(p => p.Initiation, Initiation);
+            payment.Navigation(p => p.Initiation).IsRequired();
+            payment.Property(p => p.Status).HasMaxLength(30);
+            payment.HasIndex(p => new { p.Status, p.StatusUpdatedAt }).HasFilter("\"Status\" IN ('Pending', 'AcceptedSettlementInProcess')");
+            payment.Property(p => p.ReasonCode).HasMaxLength(60);
+            payment.Property(p => p.ReasonDetail).HasMaxLength(500);
+            payment.Property(p => p.SwitchReference).HasMaxLength(100);
+            payment.HasMany(p => p.History).WithOne().HasForeignKey(c => c.PaymentId);
+            payment.Property<uint>("Version").IsRowVersion();
+        });
+
+        model.Entity<PaymentStatusChange>(change =>
+        {
+            change.ToTable("payment_status_changes");
+            change.Property(c => c.Status).HasMaxLength(30);
+            change.Property(c => c.ReasonCode).HasMaxLength(60);
+            change.Property(c => c.Detail).HasMaxLength(500);
+        });
+
+        model.Entity<IdempotencyRecord>(record =>
+        {
+            record.ToTable("idempotency_keys");
+            record.HasKey(r => new { r.ClientId, r.Key });
+            record.Property(r => r.ClientId).HasMaxLength(100);
+            record.Property(r => r.Key).HasMaxLength(255);
+            record.Property(r => r.Operation).HasMaxLength(100);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            // text, not jsonb: a replay must return the very bytes of the first response, and jsonb re-formats them.
+            record.Property(r => r.ResponseBody).HasColumnType("text");
+            record.Property(r => r.ResourceId).HasMaxLength(40);
+            record.HasIndex(r => r.ExpiresAt);
+        });
+
         model.Entity<OutboxMessage>(message =>
         {
             message.ToTable("outbox");
@@ -107,5 +171,17 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             // The relay's work list: what is not yet published, oldest first.
             message.HasIndex(m => m.OccurredAt).HasFilter("\"PublishedAt\" IS NULL");
         });
+    }
+
+    private static void Initiation<T>(OwnedNavigationBuilder<T, PaymentInitiation> initiation) where T : class
+    {
+        initiation.Property(i => i.Amount).HasPrecision(19, 4).HasColumnName("PaymentAmount");
+        initiation.Property(i => i.Currency).HasMaxLength(3).IsFixedLength().HasColumnName("PaymentCurrency");
+        initiation.Property(i => i.CreditorScheme).HasMaxLength(40).HasColumnName("CreditorScheme");
+        initiation.Property(i => i.CreditorIdentification).HasMaxLength(40).HasColumnName("CreditorIdentification");
+        initiation.Property(i => i.CreditorName).HasMaxLength(70).HasColumnName("CreditorName");
+        initiation.Property(i => i.Reference).HasMaxLength(35).HasColumnName("PaymentReference");
+        initiation.Property(i => i.DebtorAccountId).HasMaxLength(40).HasColumnName("RequestedDebtorAccountId");
+        initiation.Ignore(i => i.IsInternal);
     }
 }

@@ -45,6 +45,12 @@ public sealed class Account
     public DateTimeOffset OpenedAt { get; init; }
 
     public decimal BookedBalance { get; set; }
+
+    /// <summary>How far below zero a debit may take the account: 0 unless the bank arranged an overdraft. Internal accounts have no floor.</summary>
+    public decimal OverdraftLimit { get; init; }
+
+    /// <summary>What a payment may take: the booked balance plus any arranged overdraft.</summary>
+    public decimal Available => BookedBalance + OverdraftLimit;
 }
 
 /// <summary>One business event (a salary, a transfer, a bill): a set of postings that balance per currency.</summary>

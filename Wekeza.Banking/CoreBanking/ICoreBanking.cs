@@ -45,4 +45,10 @@ public sealed record NewEntry(DateTimeOffset BookedAt, string Description, strin
     string? Counterparty, IReadOnlyList<NewPosting> Postings);
 
 /// <summary>An entry that would break the ledger's rules; nothing was booked.</summary>
-public sealed class LedgerException(string message) : Exception(message);
+public class LedgerException(string message) : Exception(message);
+
+/// <summary>A debit that would take a customer's account below its balance plus any arranged overdraft; nothing was booked.</summary>
+public sealed class InsufficientFundsException(string accountId) : LedgerException($"Account {accountId} cannot cover this debit.")
+{
+    public string AccountId { get; } = accountId;
+}

@@ -57,52 +57,78 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
         postings.Select(p => new StatementLine(p.Id, p.EntryId, p.BookedAt, p.Amount, p.Currency, p.BalanceAfter,
             p.Entry!.Description, p.Entry.Category, p.Entry.Reference, p.Entry.Counterparty));
 
-    public async Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken)
-    {
-        Validate(entry);
-        return await db.InTransactionAsync(async ct =>
+    public Task<LedgerEntry> PostAsync(NewEntry entry, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
         {
             // A retried attempt starts from what the database says, not from the failed attempt's tracked state.
             db.ChangeTracker.Clear();
-
-            // Lock every account touched, in one order (by id), so two entries on the same accounts queue rather than
-            // deadlock, and each balance is read after the previous entry's update committed.
-            var ids = entry.Postings.Select(p => p.AccountId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-            var accounts = await db.Accounts
-                .FromSql($"SELECT * FROM accounts WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
-                .ToDictionaryAsync(account => account.Id, ct);
-
-            var booked = new LedgerEntry
-            {
-                BookedAt = entry.BookedAt,
-                Description = entry.Description,
-                Category = entry.Category,
-                Reference = entry.Reference,
-                Counterparty = entry.Counterparty,
-            };
-            foreach (var posting in entry.Postings)
-            {
-                if (!accounts.TryGetValue(posting.AccountId, out var account))
-                {
-                    throw new LedgerException($"Account {posting.AccountId} does not exist.");
-                }
-
-                account.BookedBalance += posting.Amount;
-                booked.Postings.Add(new Posting
-                {
-                    AccountId = account.Id,
-                    Amount = posting.Amount,
-                    Currency = account.Currency,
-                    BookedAt = entry.BookedAt,
-                    BalanceAfter = account.BookedBalance,
-                });
-            }
-
-            CheckBalanced(booked.Postings.Select(p => (p.Currency, p.Amount)));
-            db.Entries.Add(booked);
+            var booked = await BookAsync(entry, ct);
             await db.SaveChangesAsync(ct);
             return booked;
         }, cancellationToken);
+
+    /// <summary>
+    /// Books <paramref name="entry"/> inside the caller's transaction (which must be open), so a payment's status, its
+    /// entry and its events commit together; the caller saves. Throws <see cref="InsufficientFundsException"/> when a
+    /// customer account's debit would take it below what it may go to.
+    /// </summary>
+    public async Task<LedgerEntry> BookAsync(NewEntry entry, CancellationToken cancellationToken)
+    {
+        Validate(entry);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("BookAsync needs the caller's transaction: the account locks must last until the commit.");
+        }
+
+        // Lock every account touched, in one order (by id), so two entries on the same accounts queue rather than
+        // deadlock, and each balance is read after the previous entry's update committed. This lock is what makes
+        // "never below the floor" hold however many payments race on one account.
+        var ids = entry.Postings.Select(p => p.AccountId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var accounts = await db.Accounts
+            .FromSql($"SELECT * FROM accounts WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+            .ToDictionaryAsync(account => account.Id, cancellationToken);
+
+        var booked = new LedgerEntry
+        {
+            BookedAt = entry.BookedAt,
+            Description = entry.Description,
+            Category = entry.Category,
+            Reference = entry.Reference,
+            Counterparty = entry.Counterparty,
+        };
+        // Every rule is checked before any balance changes, so a refused entry leaves the tracked accounts untouched.
+        var balances = accounts.ToDictionary(a => a.Key, a => a.Value.BookedBalance, StringComparer.Ordinal);
+        foreach (var posting in entry.Postings)
+        {
+            if (!accounts.TryGetValue(posting.AccountId, out var account))
+            {
+                throw new LedgerException($"Account {posting.AccountId} does not exist.");
+            }
+
+            balances[account.Id] += posting.Amount;
+            if (posting.Amount < 0 && account.Kind != AccountKinds.Internal && balances[account.Id] + account.OverdraftLimit < 0)
+            {
+                throw new InsufficientFundsException(account.Id);
+            }
+        }
+
+        CheckBalanced(entry.Postings.Select(p => (accounts[p.AccountId].Currency, p.Amount)));
+        foreach (var posting in entry.Postings)
+        {
+            var account = accounts[posting.AccountId];
+            account.BookedBalance += posting.Amount;
+            booked.Postings.Add(new Posting
+            {
+                AccountId = account.Id,
+                Amount = posting.Amount,
+                Currency = account.Currency,
+                BookedAt = entry.BookedAt,
+                BalanceAfter = account.BookedBalance,
+            });
+        }
+
+        db.Entries.Add(booked);
+        return booked;
     }
 
     private static void Validate(NewEntry entry)

@@ -2,6 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace Wekeza.Consents;
 
+/// <summary>What a consent is for: reading accounts, or making one payment.</summary>
+public static class ConsentKinds
+{
+    public const string AccountAccess = "account-access";
+    public const string DomesticPayment = "domestic-payment";
+}
+
 public static class ConsentStatuses
 {
     public const string AwaitingAuthorisation = "AwaitingAuthorisation";
@@ -9,6 +16,9 @@ public static class ConsentStatuses
     public const string Rejected = "Rejected";
     public const string Revoked = "Revoked";
     public const string Expired = "Expired";
+
+    /// <summary>A single-payment consent whose payment was submitted: it has done its one job.</summary>
+    public const string Consumed = "Consumed";
 
     /// <summary>
     /// How far along its one-way life a status is: awaiting, then authorised, then over. A consent never goes back,
@@ -32,8 +42,12 @@ public static class ConsentEvents
     public const string Rejected = "consent.rejected";
     public const string Revoked = "consent.revoked";
     public const string Expired = "consent.expired";
+    public const string Consumed = "consent.consumed";
 
-    public static readonly IReadOnlyList<string> All = [Authorised, Rejected, Revoked, Expired];
+    public static readonly IReadOnlyList<string> All = [Authorised, Rejected, Revoked, Expired, Consumed];
+
+    /// <summary>The events after which a consent's tokens must die with it.</summary>
+    public static readonly IReadOnlyList<string> Ended = [Revoked, Expired, Consumed];
 }
 
 /// <summary>
@@ -50,7 +64,8 @@ public sealed record ConsentSnapshot(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? TransactionFromDateTime,
     DateTimeOffset? TransactionToDateTime,
-    string? AuthorizationId)
+    string? AuthorizationId,
+    string Kind = ConsentKinds.AccountAccess)
 {
     [JsonIgnore]
     public int Stage => ConsentStatuses.Stage(Status);

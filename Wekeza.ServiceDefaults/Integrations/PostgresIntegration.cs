@@ -33,10 +33,16 @@ public static class PostgresIntegration
         return builder;
     }
 
-    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    /// <param name="healthCheck">False when an <c>AddNpgsqlDbContext</c> on the same database already reports its health.</param>
+    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName, bool healthCheck = true)
     {
         var connectionString = builder.Configuration.GetRequiredConnectionString(connectionName);
         builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        if (!healthCheck)
+        {
+            return builder;
+        }
+
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(
             connectionName,
             sp => new NpgsqlHealthCheck(sp.GetRequiredService<NpgsqlDataSource>()),

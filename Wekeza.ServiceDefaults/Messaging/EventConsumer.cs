@@ -17,7 +17,7 @@ internal sealed partial class EventConsumer(
     IEventHandlerRegistry handlers,
     ILogger<EventConsumer> logger) : BackgroundService
 {
-    private const ushort Prefetch = 16;
+    private const ushort MinimumPrefetch = 16;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,8 +28,10 @@ internal sealed partial class EventConsumer(
             {
                 await topology.DeclareAsync(stoppingToken);
                 var amqp = await connection.GetAsync(stoppingToken);
-                var channel = await amqp.CreateChannelAsync(cancellationToken: stoppingToken);
-                await channel.BasicQosAsync(0, Prefetch, global: false, stoppingToken);
+                // Up to Concurrency handlers at once on this channel, with twice as many messages buffered to feed them.
+                var channel = await amqp.CreateChannelAsync(
+                    new CreateChannelOptions(false, false, consumerDispatchConcurrency: subscription.Concurrency), stoppingToken);
+                await channel.BasicQosAsync(0, Math.Max(MinimumPrefetch, (ushort)(subscription.Concurrency * 2)), global: false, stoppingToken);
                 var consumer = new AsyncEventingBasicConsumer(channel);
                 consumer.ReceivedAsync += (_, delivery) => HandleAsync(channel, delivery, stoppingToken);
                 await channel.BasicConsumeAsync(subscription.Queue, autoAck: false, consumer, stoppingToken);
@@ -67,6 +69,11 @@ internal sealed partial class EventConsumer(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogHandlerFailed(ex, eventType, delivery.BasicProperties.MessageId);
+            // Back off before handing it back (1, 2, 4, 8 s by delivery count), so a dependency that is down for a
+            // while (a database restart) does not burn through the delivery limit in milliseconds and dead-letter
+            // work that would have succeeded a few seconds later.
+            var attempt = delivery.BasicProperties.Headers?.TryGetValue("x-delivery-count", out var count) == true && count is long delivered ? delivered : 0;
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, Math.Pow(2, attempt))), cancellationToken);
             await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, cancellationToken);
         }
     }

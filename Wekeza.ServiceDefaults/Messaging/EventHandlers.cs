@@ -29,9 +29,12 @@ public static class EventConsumerExtensions
     /// Consume <paramref name="queue"/>, bound to <paramref name="bindingKeys"/>, with the registered
     /// <see cref="IEventHandler"/>s. Needs <c>AddRabbitMQClient</c>. Readiness waits for the topology.
     /// </summary>
-    public static IHostApplicationBuilder AddEventConsumer(this IHostApplicationBuilder builder, string queue, params string[] bindingKeys)
+    public static IHostApplicationBuilder AddEventConsumer(this IHostApplicationBuilder builder, string queue, params string[] bindingKeys) =>
+        builder.AddEventConsumer(new EventSubscription(queue, bindingKeys));
+
+    public static IHostApplicationBuilder AddEventConsumer(this IHostApplicationBuilder builder, EventSubscription subscription)
     {
-        builder.Services.AddSingleton(new EventSubscription(queue, bindingKeys));
+        builder.Services.AddSingleton(subscription);
         builder.Services.AddSingleton(sp => new MessagingTopology(sp.GetRequiredService<RabbitMQConnection>(), sp.GetRequiredService<EventSubscription>()));
         builder.Services.AddSingleton<IEventHandlerRegistry, EventHandlerRegistry>();
         builder.Services.AddHostedService<EventConsumer>();

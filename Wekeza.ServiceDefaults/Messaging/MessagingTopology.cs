@@ -2,8 +2,11 @@ using RabbitMQ.Client;
 
 namespace Wekeza.ServiceDefaults.Messaging;
 
-/// <summary>A service's own work queue and the event types (routing-key patterns) bound to it.</summary>
-public sealed record EventSubscription(string Queue, IReadOnlyList<string> BindingKeys);
+/// <summary>
+/// A service's own work queue, the event types (routing-key patterns) bound to it, and how many of its messages one
+/// replica handles at once.
+/// </summary>
+public sealed record EventSubscription(string Queue, IReadOnlyList<string> BindingKeys, ushort Concurrency = 1);
 
 /// <summary>
 /// The exchanges and queues the platform's integration events travel through, declared idempotently at start-up

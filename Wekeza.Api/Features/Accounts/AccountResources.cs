@@ -9,7 +9,9 @@ namespace Wekeza.Api.Features.Accounts;
 /// </summary>
 public sealed record Money(string Amount, string Currency)
 {
-    public static Money Of(decimal amount, string currency) => new(amount.ToString("0.00", CultureInfo.InvariantCulture), currency);
+    /// <summary>The amount with its currency's decimals (two for KES, none for UGX), as a string: never a float on the wire.</summary>
+    public static Money Of(decimal amount, string currency) =>
+        new(amount.ToString((Wekeza.Banking.Payments.Currencies.MinorUnitsOf(currency) ?? 2) == 0 ? "0" : "0.00", CultureInfo.InvariantCulture), currency);
 }
 
 /// <summary>An account the customer shared. Its identifier is opaque; the full number is shown to the consented app.</summary>

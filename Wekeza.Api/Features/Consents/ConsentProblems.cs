@@ -6,9 +6,14 @@ namespace Wekeza.Api.Features.Consents;
 
 internal static class ConsentIds
 {
-    /// <summary><c>cns_</c> and 32 hex digits: anything else cannot be a consent.</summary>
+    /// <summary><c>cns_</c> (account access) or <c>pcn_</c> (payment) and 32 hex digits: anything else cannot be a consent.</summary>
     public static bool IsWellFormed(string id) =>
-        id.Length == 36 && id.StartsWith("cns_", StringComparison.Ordinal) && id.AsSpan(4).IndexOfAnyExcept("0123456789abcdef") < 0;
+        id.Length == 36 && (id.StartsWith("cns_", StringComparison.Ordinal) || id.StartsWith("pcn_", StringComparison.Ordinal))
+        && id.AsSpan(4).IndexOfAnyExcept("0123456789abcdef") < 0;
+
+    public static bool IsAccountConsent(string id) => IsWellFormed(id) && id.StartsWith("cns_", StringComparison.Ordinal);
+
+    public static bool IsPaymentConsent(string id) => IsWellFormed(id) && id.StartsWith("pcn_", StringComparison.Ordinal);
 }
 
 internal static class ConsentProblems

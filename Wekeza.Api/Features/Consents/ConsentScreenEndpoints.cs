@@ -16,7 +16,9 @@ public sealed record ConsentScreen(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? TransactionFromDateTime,
     DateTimeOffset? TransactionToDateTime,
-    IReadOnlyList<SharedAccount> Accounts);
+    IReadOnlyList<SharedAccount> Accounts,
+    string Kind,
+    PaymentSummary? Payment);
 
 public sealed record AuthoriseConsentRequest(string? CustomerSubject, IReadOnlyList<string>? AccountIds, string? AppName, string? AuthorizationId, string? Address);
 
@@ -47,9 +49,16 @@ internal static class ConsentScreenEndpoints
         }
 
         var accounts = string.IsNullOrEmpty(customerSubject) ? [] : await bank.AccountsOfAsync(customerSubject, context.RequestAborted);
+        var eligible = accounts.Where(a => a.Status == "active");
+        if (consent.Initiation is { } payment)
+        {
+            // A payment leaves an account in its currency, and the one the app named if it named one.
+            eligible = eligible.Where(a => a.Currency == payment.Currency && (payment.DebtorAccountId is null || a.Id == payment.DebtorAccountId));
+        }
+
         return TypedResults.Ok(new ConsentScreen(consent.Id, consent.ClientId, consent.StatusAt(clock.GetUtcNow()), consent.Permissions,
-            consent.ExpiresAt, consent.TransactionFrom, consent.TransactionTo,
-            [.. accounts.Where(a => a.Status == "active").Select(SharedAccount.From)]));
+            consent.ExpiresAt, consent.TransactionFrom, consent.TransactionTo, [.. eligible.Select(SharedAccount.From)],
+            consent.Kind, PaymentSummary.From(consent.Initiation)));
     }
 
     private static async Task<Results<Ok<ConsentSnapshot>, ProblemHttpResult>> AuthoriseAsync(

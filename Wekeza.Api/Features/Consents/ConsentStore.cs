@@ -19,17 +19,27 @@ public sealed partial class ConsentStore(BankDbContext db, ConsentSnapshotCache 
     /// <exception cref="DbUpdateConcurrencyException">Someone else changed the consent first; nothing was saved.</exception>
     public async Task SaveAsync(Consent consent, string statusBefore, CancellationToken cancellationToken)
     {
-        var changed = consent.Status != statusBefore;
-        if (changed)
-        {
-            db.Outbox.Add(OutboxMessage.For(EventTypeFor(consent.Status), consent.Id, consent.Snapshot(), clock.GetUtcNow()));
-        }
-
+        var changed = Announce(consent, statusBefore);
         await db.SaveChangesAsync(cancellationToken);
         if (changed)
         {
             await WriteThroughAsync(consent.Snapshot());
         }
+    }
+
+    /// <summary>
+    /// Adds the consent's event to the outbox when its status changed, for a caller that saves in its own
+    /// transaction (a payment consumes its consent); the caller calls <see cref="WriteThroughAsync"/> after the commit.
+    /// </summary>
+    public bool Announce(Consent consent, string statusBefore)
+    {
+        if (consent.Status == statusBefore)
+        {
+            return false;
+        }
+
+        db.Outbox.Add(OutboxMessage.For(EventTypeFor(consent.Status), consent.Id, consent.Snapshot(), clock.GetUtcNow()));
+        return true;
     }
 
     /// <summary>The consent a token is bound to, from the cache, or from bankdb when the cache misses or is down.</summary>
@@ -65,10 +75,12 @@ public sealed partial class ConsentStore(BankDbContext db, ConsentSnapshotCache 
         ConsentStatuses.Rejected => ConsentEvents.Rejected,
         ConsentStatuses.Revoked => ConsentEvents.Revoked,
         ConsentStatuses.Expired => ConsentEvents.Expired,
+        ConsentStatuses.Consumed => ConsentEvents.Consumed,
         _ => throw new InvalidOperationException($"No event announces a change to {status}."),
     };
 
-    private async Task WriteThroughAsync(ConsentSnapshot snapshot)
+    /// <summary>Puts a committed change in the shared cache at once; if Redis is away, the outbox event does it later.</summary>
+    public async Task WriteThroughAsync(ConsentSnapshot snapshot)
     {
         try
         {

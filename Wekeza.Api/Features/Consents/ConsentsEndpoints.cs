@@ -75,7 +75,7 @@ internal static class ConsentsEndpoints
     private static async Task<Consent?> FindOwnAsync(string consentId, BankDbContext db, HttpContext context)
     {
         var app = CallerApp.Of(context.User);
-        if (app is null || !ConsentIds.IsWellFormed(consentId))
+        if (app is null || !ConsentIds.IsAccountConsent(consentId))
         {
             return null;
         }

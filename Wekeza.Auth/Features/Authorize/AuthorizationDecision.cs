@@ -15,9 +15,9 @@ namespace Wekeza.Auth.Features.Authorize;
 /// What the authorization endpoint does with a valid request (OpenIddict has already rejected unknown clients,
 /// unregistered redirect URIs, scopes the client may not ask for and missing or non-S256 PKCE challenges):
 /// sign the person in, ask for their consent when the app needs it, and issue the code. A request for a customer's
-/// data (accounts.read, transactions.read) must name the consent the app created (<c>consent_id</c>, in the query or
-/// the pushed request); the customer sees it, picks accounts and decides, the bank records the decision, and the
-/// tokens carry the consent.
+/// data (accounts.read, transactions.read) or to pay from their account (payments.write) must name the consent the
+/// app created (<c>consent_id</c>, in the query or the pushed request); the customer sees it, picks the accounts to
+/// share or the one to pay from and decides, the bank records the decision, and the tokens carry the consent.
 /// </summary>
 public sealed class AuthorizationDecision(
     UserManager<WekezaUser> users,
@@ -135,8 +135,11 @@ public sealed class AuthorizationDecision(
         return new Issue(principal);
     }
 
-    /// <summary>The consent a request for customer data names, checked to be this app's and still awaiting the customer.</summary>
-    private async Task<(ConsentScreenData? Consent, Refuse? Refusal)> FindConsentAsync(
+    /// <summary>
+    /// The consent a request for customer data or a payment names, checked to be this app's, of the kind the scopes
+    /// call for, and still awaiting the customer.
+    /// </summary>
+    internal async Task<(ConsentScreenData? Consent, Refuse? Refusal)> FindConsentAsync(
         OpenIddictRequest request, IReadOnlyCollection<string> requested, WekezaUser user, CancellationToken cancellationToken)
     {
         var consentId = request.GetParameter(ConsentIdParameter)?.ToString();
@@ -145,13 +148,15 @@ public sealed class AuthorizationDecision(
         {
             return string.IsNullOrEmpty(consentId)
                 ? (null, null)
-                : (null, new Refuse(Errors.InvalidRequest, $"consent_id is only for requests that read a customer's data ({string.Join(", ", ScopeCatalog.NeedConsent)})."));
+                : (null, new Refuse(Errors.InvalidRequest,
+                    $"consent_id is only for requests that read a customer's data or make a payment ({string.Join(", ", ScopeCatalog.NeedConsent)})."));
         }
 
         if (string.IsNullOrEmpty(consentId))
         {
             return (null, new Refuse(Errors.InvalidRequest,
-                $"Reading a customer's data ({string.Join(", ", ScopeCatalog.NeedConsent)}) needs a consent: create one with POST /v1/consents and send its id as consent_id."));
+                $"Reading a customer's data or making a payment ({string.Join(", ", ScopeCatalog.NeedConsent)}) needs a consent: create one with "
+                + "POST /v1/consents for account access or POST /v1/payment-consents for a payment, and send its id as consent_id."));
         }
 
         ConsentScreenData? consent;
@@ -169,9 +174,52 @@ public sealed class AuthorizationDecision(
             return (null, new Refuse(Errors.InvalidRequest, "consent_id does not name a consent of this app."));
         }
 
+        if (Misfit(consent, requested) is { } misfit)
+        {
+            return (null, misfit);
+        }
+
         return consent.Status == ConsentStatuses.AwaitingAuthorisation
             ? (consent, null)
             : (null, new Refuse(Errors.InvalidRequest, $"The consent is {consent.Status}: only a consent awaiting authorisation can be authorised. Create a new one."));
+    }
+
+    /// <summary>
+    /// Whether the scopes asked for are what this kind of consent grants. The customer approves what the consent
+    /// shows: a payment consent's screen names one payment and no data, so its tokens must not read accounts, and an
+    /// account-access consent names no payment, so its tokens must not pay. Sign-in scopes go with either.
+    /// </summary>
+    internal static Refuse? Misfit(ConsentScreenData consent, IReadOnlyCollection<string> requested)
+    {
+        switch (consent.Kind)
+        {
+            case ConsentKinds.DomesticPayment:
+                if (consent.Payment is null)
+                {
+                    // Never show a payment screen without the payment: the customer would authorise an amount unseen.
+                    return new Refuse(Errors.ServerError, "The bank did not describe the payment this consent is for.");
+                }
+
+                if (!requested.Contains(ScopeCatalog.PaymentsWrite))
+                {
+                    return new Refuse(Errors.InvalidRequest,
+                        $"consent_id names a payment consent: ask for the {ScopeCatalog.PaymentsWrite} scope with it.");
+                }
+
+                var reads = requested.Intersect(ScopeCatalog.ForAccountAccess).ToList();
+                return reads.Count == 0 ? null : new Refuse(Errors.InvalidRequest,
+                    $"A payment consent does not grant {string.Join(", ", reads)}: to read a customer's data, create an account-access consent "
+                    + "with POST /v1/consents and send it in a separate authorization request.");
+
+            case ConsentKinds.AccountAccess:
+                return !requested.Contains(ScopeCatalog.PaymentsWrite) ? null : new Refuse(Errors.InvalidRequest,
+                    $"An account-access consent does not grant {ScopeCatalog.PaymentsWrite}: to make a payment, create a payment consent "
+                    + "with POST /v1/payment-consents and send it in a separate authorization request.");
+
+            default:
+                // A kind this server has no screen for: showing it as something else would misinform the customer.
+                return new Refuse(Errors.InvalidRequest, $"The consent is of a kind ({consent.Kind}) this bank's consent screen cannot show.");
+        }
     }
 
     /// <summary>
@@ -182,6 +230,12 @@ public sealed class AuthorizationDecision(
         System.Collections.Immutable.ImmutableArray<string> requested, ConsentScreenData consent, IReadOnlyList<string> accountIds)
     {
         var cancellationToken = context.RequestAborted;
+        if (consent.Kind == ConsentKinds.DomesticPayment && accountIds.Count != 1)
+        {
+            // The screen's radio buttons send one; the bank would refuse anything else, so ask again before creating an authorization.
+            return new AskConsent(applicationName, requested, consent, "Choose the account to pay from.");
+        }
+
         if (accountIds.Count == 0)
         {
             return new AskConsent(applicationName, requested, consent, "Choose at least one account to share.");

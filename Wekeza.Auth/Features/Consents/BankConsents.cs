@@ -1,13 +1,31 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Wekeza.Consents;
 
 namespace Wekeza.Auth.Features.Consents;
 
 /// <summary>A shared account as the consent screen lists it.</summary>
 public sealed record ConsentAccount(string AccountId, string Name, string Currency, string AccountType, string MaskedNumber);
 
-/// <summary>The consent as the bank API describes it to the consent screen, with the customer's accounts to pick from.</summary>
+/// <summary>
+/// The one payment a payment consent allows, as the bank describes it. The amount stays the decimal string the bank
+/// sent: the screen shows it, never does arithmetic on it.
+/// </summary>
+public sealed record ConsentPayment(
+    string Amount,
+    string Currency,
+    string CreditorScheme,
+    string CreditorIdentification,
+    string CreditorName,
+    string Reference,
+    string? DebtorAccountId);
+
+/// <summary>
+/// The consent as the bank API describes it to the consent screen, with the customer's accounts to pick from (for a
+/// payment, only those it may leave from). <see cref="Kind"/> defaults to account access because a bank that predates
+/// payment consents does not send it.
+/// </summary>
 public sealed record ConsentScreenData(
     string ConsentId,
     string ClientId,
@@ -16,7 +34,9 @@ public sealed record ConsentScreenData(
     DateTimeOffset ExpiresAt,
     DateTimeOffset? TransactionFromDateTime,
     DateTimeOffset? TransactionToDateTime,
-    IReadOnlyList<ConsentAccount> Accounts);
+    IReadOnlyList<ConsentAccount> Accounts,
+    string Kind = ConsentKinds.AccountAccess,
+    ConsentPayment? Payment = null);
 
 /// <summary>The bank's answer to a decision: done, or refused with the API's code and reason (nothing changed).</summary>
 public sealed record ConsentDecisionResult(bool Succeeded, string? Code = null, string? Message = null);

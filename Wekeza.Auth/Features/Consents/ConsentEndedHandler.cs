@@ -6,9 +6,9 @@ using Wekeza.ServiceDefaults.Messaging;
 namespace Wekeza.Auth.Features.Consents;
 
 /// <summary>
-/// A consent that ends (revoked by anyone, or expired) takes its tokens with it: the authorization they hang from is
-/// revoked, and with it every refresh token, so no new access token is ever issued under the consent. Idempotent:
-/// the event may arrive twice.
+/// A consent that ends (revoked by anyone, expired, or a payment consent consumed by its one payment) takes its tokens
+/// with it: the authorization they hang from is revoked, and with it every refresh token, so no new access token is
+/// ever issued under the consent. Idempotent: the event may arrive twice.
 /// </summary>
 internal sealed partial class ConsentEndedHandler(string eventType, IServiceScopeFactory scopes, ILogger<ConsentEndedHandler> logger) : IEventHandler
 {
@@ -59,13 +59,14 @@ internal static class ConsentServices
         if (builder.Configuration.GetConnectionString(ResourceNames.Messaging) is not null)
         {
             builder.AddRabbitMQClient(ResourceNames.Messaging);
-            foreach (var type in new[] { ConsentEvents.Revoked, ConsentEvents.Expired })
+            // Every ending the bank announces, so a kind of ending added there (a consumed payment consent) is never left with live tokens.
+            foreach (var type in ConsentEvents.Ended)
             {
                 builder.Services.AddSingleton<IEventHandler>(sp =>
                     new ConsentEndedHandler(type, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ConsentEndedHandler>>()));
             }
 
-            builder.AddEventConsumer(Queue, ConsentEvents.Revoked, ConsentEvents.Expired);
+            builder.AddEventConsumer(Queue, [.. ConsentEvents.Ended]);
         }
 
         return builder;

@@ -22,6 +22,119 @@ namespace Wekeza.Banking.CoreBanking.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.PrimitiveCollection<string[]>("AccountIds")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("AppName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorizationId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerSubject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasDefaultValue("account-access");
+
+                    b.PrimitiveCollection<string[]>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("StatusUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TransactionFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TransactionTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CustomerSubject");
+
+                    b.ToTable("consents", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsentId");
+
+                    b.ToTable("consent_events", (string)null);
+                });
+
             modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
                     b.Property<string>("Id")
@@ -60,6 +173,10 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal>("OverdraftLimit")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -75,6 +192,58 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.ToTable("accounts", null, t =>
                         {
                             t.HasCheckConstraint("ck_accounts_currency", "char_length(\"Currency\") = 3");
+
+                            t.HasCheckConstraint("ck_accounts_floor", "\"Kind\" = 'internal' OR \"BookedBalance\" + \"OverdraftLimit\" >= 0");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = "acc_payments_outbound_kes",
+                            BookedBalance = 0m,
+                            Currency = "KES",
+                            Kind = "internal",
+                            Name = "Outbound payments in settlement KES",
+                            Number = "9900000011",
+                            OpenedAt = new DateTimeOffset(new DateTime(2020, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            OverdraftLimit = 0m,
+                            Status = "active"
+                        },
+                        new
+                        {
+                            Id = "acc_switch_settlement_kes",
+                            BookedBalance = 0m,
+                            Currency = "KES",
+                            Kind = "internal",
+                            Name = "Payment switch settlement KES",
+                            Number = "9900000021",
+                            OpenedAt = new DateTimeOffset(new DateTime(2020, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            OverdraftLimit = 0m,
+                            Status = "active"
+                        },
+                        new
+                        {
+                            Id = "acc_payments_outbound_usd",
+                            BookedBalance = 0m,
+                            Currency = "USD",
+                            Kind = "internal",
+                            Name = "Outbound payments in settlement USD",
+                            Number = "9900000012",
+                            OpenedAt = new DateTimeOffset(new DateTime(2020, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            OverdraftLimit = 0m,
+                            Status = "active"
+                        },
+                        new
+                        {
+                            Id = "acc_switch_settlement_usd",
+                            BookedBalance = 0m,
+                            Currency = "USD",
+                            Kind = "internal",
+                            Name = "Payment switch settlement USD",
+                            Number = "9900000022",
+                            OpenedAt = new DateTimeOffset(new DateTime(2020, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            OverdraftLimit = 0m,
+                            Status = "active"
                         });
                 });
 
@@ -182,112 +351,6 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.ToTable("postings", (string)null);
                 });
 
-            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.PrimitiveCollection<string[]>("AccountIds")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("AppName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("AuthorizationId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ClientId")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("CustomerSubject")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.PrimitiveCollection<string[]>("Permissions")
-                        .IsRequired()
-                        .HasColumnType("text[]");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTimeOffset>("StatusUpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("TransactionFrom")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("TransactionTo")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<uint>("Version")
-                        .IsConcurrencyToken()
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("xid")
-                        .HasColumnName("xmin");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("CustomerSubject");
-
-                    b.ToTable("consents", (string)null);
-                });
-
-            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(150)
-                        .HasColumnType("character varying(150)");
-
-                    b.Property<string>("Address")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConsentId")
-                        .IsRequired()
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ConsentId");
-
-                    b.ToTable("consent_events", (string)null);
-                });
-
             modelBuilder.Entity("Wekeza.Banking.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +385,236 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Wekeza.Banking.Payments.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResourceId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ResponseStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ClientId", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Payments.Payment", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ConsentId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerSubject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("DebitEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DebtorAccountId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("FinalEntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.PrimitiveCollection<string[]>("RiskReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int?>("RiskScore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("StatusUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SwitchReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ConsentId")
+                        .IsUnique();
+
+                    b.HasIndex("DebtorAccountId", "CreatedAt");
+
+                    b.HasIndex("Status", "StatusUpdatedAt")
+                        .HasFilter("\"Status\" IN ('Pending', 'AcceptedSettlementInProcess')");
+
+                    b.ToTable("payments", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Payments.PaymentStatusChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PaymentId")
+                        .IsRequired()
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReasonCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaymentId");
+
+                    b.ToTable("payment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
+                {
+                    b.OwnsOne("Wekeza.Banking.Payments.PaymentInitiation", "Initiation", b1 =>
+                        {
+                            b1.Property<string>("ConsentId")
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("numeric(19,4)")
+                                .HasColumnName("PaymentAmount");
+
+                            b1.Property<string>("CreditorIdentification")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CreditorIdentification");
+
+                            b1.Property<string>("CreditorName")
+                                .IsRequired()
+                                .HasMaxLength(70)
+                                .HasColumnType("character varying(70)")
+                                .HasColumnName("CreditorName");
+
+                            b1.Property<string>("CreditorScheme")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CreditorScheme");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("PaymentCurrency")
+                                .IsFixedLength();
+
+                            b1.Property<string>("DebtorAccountId")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("RequestedDebtorAccountId");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("PaymentReference");
+
+                            b1.HasKey("ConsentId");
+
+                            b1.ToTable("consents");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConsentId");
+                        });
+
+                    b.Navigation("Initiation");
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
+                {
+                    b.HasOne("Wekeza.Banking.Consents.Consent", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ConsentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wekeza.Banking.CoreBanking.Account", b =>
                 {
                     b.HasOne("Wekeza.Banking.CoreBanking.Customer", null)
@@ -346,13 +639,78 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.Navigation("Entry");
                 });
 
-            modelBuilder.Entity("Wekeza.Banking.Consents.ConsentEvent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Payments.Payment", b =>
                 {
-                    b.HasOne("Wekeza.Banking.Consents.Consent", null)
-                        .WithMany("Events")
-                        .HasForeignKey("ConsentId")
+                    b.OwnsOne("Wekeza.Banking.Payments.PaymentInitiation", "Initiation", b1 =>
+                        {
+                            b1.Property<string>("PaymentId")
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(19, 4)
+                                .HasColumnType("numeric(19,4)")
+                                .HasColumnName("PaymentAmount");
+
+                            b1.Property<string>("CreditorIdentification")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CreditorIdentification");
+
+                            b1.Property<string>("CreditorName")
+                                .IsRequired()
+                                .HasMaxLength(70)
+                                .HasColumnType("character varying(70)")
+                                .HasColumnName("CreditorName");
+
+                            b1.Property<string>("CreditorScheme")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("CreditorScheme");
+
+                            b1.Property<string>("Currency")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character(3)")
+                                .HasColumnName("PaymentCurrency")
+                                .IsFixedLength();
+
+                            b1.Property<string>("DebtorAccountId")
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)")
+                                .HasColumnName("RequestedDebtorAccountId");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("character varying(35)")
+                                .HasColumnName("PaymentReference");
+
+                            b1.HasKey("PaymentId");
+
+                            b1.ToTable("payments");
+
+                            b1.WithOwner()
+                                .HasForeignKey("PaymentId");
+                        });
+
+                    b.Navigation("Initiation")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Payments.PaymentStatusChange", b =>
+                {
+                    b.HasOne("Wekeza.Banking.Payments.Payment", null)
+                        .WithMany("History")
+                        .HasForeignKey("PaymentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
+                {
+                    b.Navigation("Events");
                 });
 
             modelBuilder.Entity("Wekeza.Banking.CoreBanking.LedgerEntry", b =>
@@ -360,9 +718,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.Navigation("Postings");
                 });
 
-            modelBuilder.Entity("Wekeza.Banking.Consents.Consent", b =>
+            modelBuilder.Entity("Wekeza.Banking.Payments.Payment", b =>
                 {
-                    b.Navigation("Events");
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

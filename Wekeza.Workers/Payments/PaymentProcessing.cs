@@ -1,0 +1,220 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wekeza.Banking.CoreBanking;
+using Wekeza.Banking.Outbox;
+using Wekeza.Banking.Payments;
+using Wekeza.Payments;
+using Wekeza.Workers.Payments.Risk;
+using Wekeza.Workers.Payments.Switch;
+
+namespace Wekeza.Workers.Payments;
+
+/// <summary><c>Payments:Switch:Timeout</c>: how long settlement waits for the switch before it fails the payment and returns the money.</summary>
+public sealed class SettlementOptions
+{
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(5);
+}
+
+/// <summary>
+/// The workers' part of a payment. Each step is one database transaction that starts by locking the payment row and
+/// checking its status, so a redelivered message (at-least-once) finds the step done and changes nothing twice; and
+/// each step's ledger entry, status change and events (outbox) commit together or not at all.
+/// </summary>
+internal sealed partial class PaymentProcessing(
+    BankDbContext db,
+    Ledger ledger,
+    RiskAssessor risk,
+    IPaymentSwitch paymentSwitch,
+    IOptions<SettlementOptions> settlement,
+    TimeProvider clock,
+    ILogger<PaymentProcessing> logger)
+{
+    private static readonly ActivitySource Activity = new("Wekeza.Workers.Payments");
+
+    /// <summary>Pending → risk checks → Rejected, or the debit: Completed (Wekeza creditor) or AcceptedSettlementInProcess.</summary>
+    public Task ProcessAsync(string paymentId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async ct =>
+        {
+            using var activity = Activity.StartActivity("payment.process");
+            activity?.SetTag("payment.id", paymentId);
+            db.ChangeTracker.Clear();
+            if (await LockAsync(paymentId, PaymentStatuses.Pending, ct) is not { } payment)
+            {
+                return;
+            }
+
+            // The debtor's row lock first: the risk checks' daily totals and the debit below see every earlier payment
+            // from this account, however many workers race on it.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE \"Id\" = {payment.DebtorAccountId} FOR UPDATE", ct);
+            var now = clock.GetUtcNow();
+            var initiation = payment.Initiation;
+            var assessment = await risk.AssessAsync(
+                new RiskSubject(payment.Id, payment.CustomerSubject, payment.DebtorAccountId, initiation.Amount, initiation.Currency,
+                    initiation.CreditorScheme, initiation.CreditorIdentification, payment.CreatedAt),
+                new BankPaymentHistory(db), ct);
+            payment.RecordRisk(assessment.Score, assessment.Reasons);
+            if (!assessment.Approved)
+            {
+                await RejectAsync(payment, assessment.RejectionCode!, assessment.RejectionDetail ?? "The payment failed the bank's risk checks.", now, ct);
+                return;
+            }
+
+            var creditorAccountId = initiation.IsInternal
+                ? await db.Accounts.AsNoTracking()
+                    .Where(a => a.Number == initiation.CreditorIdentification && a.Status == "active" && a.Currency == initiation.Currency
+                        && a.Kind != AccountKinds.Internal && a.Id != payment.DebtorAccountId)
+                    .Select(a => a.Id).SingleOrDefaultAsync(ct)
+                : PaymentAccounts.OutboundClearing(initiation.Currency);
+            if (creditorAccountId is null)
+            {
+                await RejectAsync(payment, "creditor_account_not_found",
+                    $"No active {initiation.Currency} Wekeza account has the number {Mask(initiation.CreditorIdentification)}.", now, ct);
+                return;
+            }
+
+            LedgerEntry entry;
+            try
+            {
+                entry = await ledger.BookAsync(new NewEntry(now, $"Payment to {initiation.CreditorName}", "payments", initiation.Reference,
+                    initiation.CreditorName, [new NewPosting(payment.DebtorAccountId, -initiation.Amount), new NewPosting(creditorAccountId, initiation.Amount)]), ct);
+            }
+            catch (InsufficientFundsException)
+            {
+                await RejectAsync(payment, "insufficient_funds", "The account's available balance does not cover the payment.", now, ct);
+                return;
+            }
+
+            await db.SaveChangesAsync(ct);
+            payment.Debited(entry.Id, now);
+            Announce(payment, now);
+            AnnouncePostings(entry, payment.Id, now);
+            await db.SaveChangesAsync(ct);
+            LogDebited(payment.Id, payment.Status, assessment.Score);
+        }, cancellationToken);
+
+    /// <summary>AcceptedSettlementInProcess → the switch → Completed, or Failed with the debit reversed.</summary>
+    public async Task SettleAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        using var activity = Activity.StartActivity("payment.settle");
+        activity?.SetTag("payment.id", paymentId);
+        var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
+        if (payment?.Status != PaymentStatuses.AcceptedSettlementInProcess)
+        {
+            return;
+        }
+
+        // Outside any transaction: the switch may take seconds. It is idempotent by payment id, so asking again after a
+        // crash gets the same answer rather than a second transfer.
+        var initiation = payment.Initiation;
+        SwitchOutcome outcome;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            timeout.CancelAfter(settlement.Value.Timeout);
+            try
+            {
+                outcome = await paymentSwitch.SubmitAsync(new SwitchTransfer(payment.Id, initiation.Amount, initiation.Currency,
+                    initiation.CreditorScheme, initiation.CreditorIdentification, initiation.CreditorName, initiation.Reference), timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                outcome = new SwitchOutcome.Refused("switch_timeout",
+                    $"The payment switch did not confirm the transfer within {settlement.Value.Timeout.TotalSeconds:0} seconds; the money was returned.");
+            }
+        }
+
+        await db.InTransactionAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            if (await LockAsync(paymentId, PaymentStatuses.AcceptedSettlementInProcess, ct) is not { } locked)
+            {
+                return;
+            }
+
+            var now = clock.GetUtcNow();
+            var clearing = PaymentAccounts.OutboundClearing(initiation.Currency);
+            if (outcome is SwitchOutcome.Settled settled)
+            {
+                var entry = await ledger.BookAsync(new NewEntry(now, $"Settlement of {locked.Id}", "settlement", settled.SwitchReference, null,
+                    [new NewPosting(clearing, -initiation.Amount), new NewPosting(PaymentAccounts.SwitchSettlement(initiation.Currency), initiation.Amount)]), ct);
+                await db.SaveChangesAsync(ct);
+                locked.Settled(entry.Id, settled.SwitchReference, now);
+            }
+            else
+            {
+                var refused = (SwitchOutcome.Refused)outcome;
+                var reversal = await ledger.BookAsync(new NewEntry(now, $"Returned: payment to {initiation.CreditorName}", "payments", initiation.Reference,
+                    initiation.CreditorName, [new NewPosting(clearing, -initiation.Amount), new NewPosting(locked.DebtorAccountId, initiation.Amount)]), ct);
+                await db.SaveChangesAsync(ct);
+                locked.Fail(reversal.Id, refused.ReasonCode, refused.Detail, now);
+                AnnouncePostings(reversal, locked.Id, now);
+            }
+
+            Announce(locked, now);
+            await db.SaveChangesAsync(ct);
+            LogSettled(locked.Id, locked.Status, locked.ReasonCode);
+        }, cancellationToken);
+    }
+
+    /// <summary>The payment, row-locked until the commit, if it is still at <paramref name="expected"/>; otherwise the step was done.</summary>
+    private async Task<Payment?> LockAsync(string paymentId, string expected, CancellationToken ct)
+    {
+        var payment = await db.Payments.FromSql($"SELECT *, xmin FROM payments WHERE \"Id\" = {paymentId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (payment is null)
+        {
+            LogUnknown(paymentId);
+            return null;
+        }
+
+        if (payment.Status != expected)
+        {
+            LogAlreadyDone(paymentId, payment.Status);
+            return null;
+        }
+
+        return payment;
+    }
+
+    private async Task RejectAsync(Payment payment, string code, string detail, DateTimeOffset now, CancellationToken ct)
+    {
+        payment.Reject(code, detail, now);
+        Announce(payment, now);
+        await db.SaveChangesAsync(ct);
+        LogRejected(payment.Id, code, payment.RiskScore);
+    }
+
+    private void Announce(Payment payment, DateTimeOffset now) =>
+        db.Outbox.Add(OutboxMessage.For(PaymentEvents.For(payment.Status), payment.Id, PaymentEventsData.Of(payment), now));
+
+    /// <summary><c>transaction.posted</c> for each customer account the entry touched (the bank's own accounts are nobody's business).</summary>
+    private void AnnouncePostings(LedgerEntry entry, string paymentId, DateTimeOffset now)
+    {
+        // The ledger locked (and so tracks) every account the entry touched.
+        var customerAccounts = db.Accounts.Local.Where(a => a.Kind != AccountKinds.Internal).Select(a => a.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var posting in entry.Postings.Where(p => customerAccounts.Contains(p.AccountId)))
+        {
+            db.Outbox.Add(OutboxMessage.For(PaymentEvents.TransactionPosted, posting.AccountId, new TransactionPostedData(
+                posting.AccountId, $"txn_{posting.Id}", Math.Abs(posting.Amount).ToString("0.00", CultureInfo.InvariantCulture), posting.Currency,
+                posting.Amount >= 0 ? "Credit" : "Debit", posting.BalanceAfter.ToString("0.00", CultureInfo.InvariantCulture),
+                entry.Description, entry.Reference, paymentId, entry.BookedAt), now));
+        }
+    }
+
+    private static string Mask(string identification) => "••••" + identification[^Math.Min(4, identification.Length)..];
+
+    [LoggerMessage(LogLevel.Information, "Payment {PaymentId} debited: {Status} (risk score {Score})")]
+    private partial void LogDebited(string paymentId, string status, int score);
+
+    [LoggerMessage(LogLevel.Information, "Payment {PaymentId} rejected: {Reason} (risk score {Score})")]
+    private partial void LogRejected(string paymentId, string reason, int? score);
+
+    [LoggerMessage(LogLevel.Information, "Payment {PaymentId} settled: {Status} {Reason}")]
+    private partial void LogSettled(string paymentId, string status, string? reason);
+
+    [LoggerMessage(LogLevel.Warning, "Payment {PaymentId} does not exist; its message is acknowledged and ignored")]
+    private partial void LogUnknown(string paymentId);
+
+    [LoggerMessage(LogLevel.Debug, "Payment {PaymentId} is already {Status}: a repeated message changes nothing")]
+    private partial void LogAlreadyDone(string paymentId, string status);
+}
