@@ -21,11 +21,16 @@ public sealed record Consent(
     IReadOnlyList<SharedAccount> Accounts,
     DateTimeOffset CreatedAt,
     DateTimeOffset StatusUpdatedAt,
-    IReadOnlyList<ConsentEvent>? Events = null)
+    IReadOnlyList<ConsentEvent>? Events = null,
+    string Kind = ConsentKinds.AccountAccess,
+    ConsentPayment? Payment = null)
 {
     /// <summary>Whether there is still something to revoke: the app has access, or may be given it.</summary>
     public bool IsRevocable => Status is ConsentStatuses.Authorised or ConsentStatuses.AwaitingAuthorisation;
 }
+
+/// <summary>The one payment a payment consent allows; the amount is a decimal string.</summary>
+public sealed record ConsentPayment(string Amount, string Currency, string CreditorScheme, string CreditorIdentification, string CreditorName, string Reference);
 
 /// <summary>An account the customer shared with the app.</summary>
 public sealed record SharedAccount(string AccountId, string Name, string Currency, string MaskedNumber);

@@ -16,8 +16,19 @@ public static class ConsentWords
         _ => permission,
     };
 
+    /// <summary>What the consent allows, in one line: the permissions, or the one payment.</summary>
+    public static IReadOnlyList<string> Allows(Consent consent) => consent.Payment is { } payment
+        ? [$"One payment of {payment.Currency} {Amount(payment.Amount)} to {payment.CreditorName} (reference {payment.Reference})"]
+        : [.. consent.Permissions.Select(Permission)];
+
+    private static string Amount(string amount) =>
+        decimal.TryParse(amount, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("N2", CultureInfo.InvariantCulture)
+            : amount;
+
     public static string Status(string status) => status switch
     {
+        ConsentStatuses.Consumed => "Used",
         ConsentStatuses.AwaitingAuthorisation => "Waiting for approval",
         ConsentStatuses.Authorised => "Active",
         ConsentStatuses.Rejected => "Declined",
@@ -41,6 +52,7 @@ public static class ConsentWords
         "rejected" => "Request declined",
         "revoked" => "Access revoked",
         "expired" => "Access expired",
+        "consumed" => "Payment made",
         _ => type,
     };
 

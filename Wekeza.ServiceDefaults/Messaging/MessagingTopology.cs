@@ -68,5 +68,12 @@ public sealed class MessagingTopology(RabbitMQConnection connection, EventSubscr
         {
             await channel.QueueBindAsync(queue, EventsExchange, routingKey: bindingKey, cancellationToken: cancellationToken);
         }
+
+        // Declaring only adds bindings: a queue once bound to everything (the workers' before payments) would keep
+        // receiving, and dead-lettering, events nobody here handles. Unbinding what is not there is a no-op.
+        if (!subscription.BindingKeys.Contains("#"))
+        {
+            await channel.QueueUnbindAsync(queue, EventsExchange, routingKey: "#", cancellationToken: cancellationToken);
+        }
     }
 }

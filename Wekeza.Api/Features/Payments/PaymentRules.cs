@@ -167,7 +167,7 @@ internal static partial class PaymentRules
     private static partial Regex ReferenceText();
 }
 
-/// <summary><c>Payments:Limits:&lt;currency&gt;</c>: the most one payment may move, refused up front (the risk rules add daily limits).</summary>
+/// <summary><c>Payments:Limits:MaximumPerPayment:/// <summary><c>Payments:Limits:&lt;currency&gt;</c>: the most one payment may movelt;currency/// <summary><c>Payments:Limits:&lt;currency&gt;</c>: the most one payment may movegt;</c>: the most one payment may move, refused up front (the risk rules add daily limits).</summary>
 public sealed class PaymentLimits
 {
     public Dictionary<string, decimal> MaximumPerPayment { get; init; } = new(StringComparer.Ordinal)

@@ -19,4 +19,20 @@ public sealed class ConsentWordsTests
     [Fact]
     public void A_consent_nobody_has_decided_is_named_by_its_app_client_id() =>
         Assert.Equal("app_abc", ConsentWords.AppName(FakeConsentsClient.Consent(appName: null)));
+
+    [Fact]
+    public void A_payment_consent_says_what_it_pays_and_to_whom_and_a_used_one_is_used()
+    {
+        var payment = FakeConsentsClient.Consent() with
+        {
+            Kind = "domestic-payment",
+            Permissions = [],
+            Payment = new ConsentPayment("1500.00", "KES", "Wekeza.AccountNumber", "010000020001", "Otieno Traders", "INV-1"),
+            Status = "Consumed",
+        };
+
+        Assert.Equal(["One payment of KES 1,500.00 to Otieno Traders (reference INV-1)"], ConsentWords.Allows(payment));
+        Assert.Equal("Used", ConsentWords.Status(payment.Status));
+        Assert.Equal(["Your account details"], ConsentWords.Allows(FakeConsentsClient.Consent() with { Permissions = ["ReadAccounts"] }));
+    }
 }
