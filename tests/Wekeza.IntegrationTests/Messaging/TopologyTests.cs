@@ -32,7 +32,7 @@ public sealed class TopologyTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task An_event_no_worker_handles_is_dead_lettered_not_lost()
+    public async Task A_message_the_workers_receive_but_cannot_handle_is_dead_lettered_not_lost()
     {
         var ct = TestContext.Current.CancellationToken;
         var factory = new ConnectionFactory { Uri = new Uri(platform.App.GetConnectionString("messaging")) };
@@ -40,7 +40,8 @@ public sealed class TopologyTests(PlatformFixture platform)
         await using var channel = await connection.CreateChannelAsync(cancellationToken: ct);
         var messageId = Guid.NewGuid().ToString();
 
-        await channel.BasicPublishAsync("wekeza.events", "test.nobody-handles-this", mandatory: true,
+        // Routed to the workers' queue (a consent event's key) but of a type no handler knows.
+        await channel.BasicPublishAsync("wekeza.events", "consent.revoked", mandatory: true,
             new BasicProperties { MessageId = messageId, Type = "test.nobody-handles-this", Persistent = true },
             Encoding.UTF8.GetBytes("{}"), ct);
 
