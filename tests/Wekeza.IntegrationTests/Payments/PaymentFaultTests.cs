@@ -54,7 +54,9 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
         for (var round = 0; round < 5; round++)
         {
             // Every other session on bankdb (the api's and the workers') is terminated, as a network blip would.
-            await using var connection = new NpgsqlConnection(platform.App.GetConnectionString("bankdb"));
+            // Unpooled: a pooled connection of this test process may itself have been cut in the previous round.
+            var unpooled = new NpgsqlConnectionStringBuilder(platform.App.GetConnectionString("bankdb")) { Pooling = false };
+            await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
             await connection.OpenAsync(Cancel);
             await using var kill = new NpgsqlCommand(
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
@@ -62,6 +64,8 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
             await Task.Delay(300, Cancel);
         }
 
+        // This process's own pooled sessions were cut too.
+        NpgsqlConnection.ClearAllPools();
         await AssertAllFinalExactlyOnceAsync(batch);
     }
 
