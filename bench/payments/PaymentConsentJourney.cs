@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Wekeza.ServiceDefaults.Sandbox;
 
 namespace Wekeza.Bench;
 
@@ -73,7 +74,7 @@ internal sealed partial class PaymentConsentJourney(BenchEnvironment env, AppCre
             if (page.AbsolutePath.Equals("/account/login", StringComparison.OrdinalIgnoreCase))
             {
                 var signedIn = await AuthForms.SubmitAsync(browser, page, html,
-                    new() { ["Input.Email"] = stream.Customer.Email, ["Input.Password"] = Wekeza.ServiceDefaults.Sandbox.TestCustomers.Password });
+                    new() { ["Input.Email"] = stream.Customer.Email, ["Input.Password"] = TestCustomers.Password });
                 response = await FollowAsync(browser, AuthForms.RedirectTarget(signedIn, "the login form"), ct);
             }
             else if (html.Contains("name=\"decision\"", StringComparison.Ordinal))
