@@ -80,13 +80,8 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
             throw new InvalidOperationException("BookAsync needs the caller's transaction: the account locks must last until the commit.");
         }
 
-        // Lock every account touched, in one order (by id), so two entries on the same accounts queue rather than
-        // deadlock, and each balance is read after the previous entry's update committed. This lock is what makes
-        // "never below the floor" hold however many payments race on one account.
-        var ids = entry.Postings.Select(p => p.AccountId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var accounts = await db.Accounts
-            .FromSql($"SELECT * FROM accounts WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
-            .ToDictionaryAsync(account => account.Id, cancellationToken);
+        // This lock is what makes "never below the floor" hold however many payments race on one account.
+        var accounts = await LockAsync(entry.Postings.Select(p => p.AccountId), cancellationToken);
 
         var booked = new LedgerEntry
         {
@@ -129,6 +124,20 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
 
         db.Entries.Add(booked);
         return booked;
+    }
+
+    /// <summary>
+    /// Row-locks these accounts until the caller's transaction ends, always in one order (by id), so two entries on
+    /// the same accounts queue rather than deadlock, and each balance is read after the previous entry committed. A
+    /// caller that must hold the locks before it books (the risk checks read the account's history) takes them here
+    /// for every account the entry will touch, so booking re-locks nothing new and the order holds.
+    /// </summary>
+    public async Task<Dictionary<string, Account>> LockAsync(IEnumerable<string> accountIds, CancellationToken cancellationToken)
+    {
+        var ids = accountIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        return await db.Accounts
+            .FromSql($"SELECT * FROM accounts WHERE \"Id\" = ANY({ids}) ORDER BY \"Id\" FOR UPDATE")
+            .ToDictionaryAsync(account => account.Id, StringComparer.Ordinal, cancellationToken);
     }
 
     private static void Validate(NewEntry entry)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wekeza.Payments;
 
 namespace Wekeza.Banking.Payments;
@@ -8,6 +7,6 @@ public static class PaymentEventsData
 {
     public static PaymentEventData Of(Payment payment) => new(
         payment.Id, payment.ClientId, payment.ConsentId, payment.Status, payment.ReasonCode,
-        payment.Initiation.Amount.ToString("0.00##", CultureInfo.InvariantCulture), payment.Initiation.Currency, payment.DebtorAccountId,
+        Currencies.Format(payment.Initiation.Amount, payment.Initiation.Currency), payment.Initiation.Currency, payment.DebtorAccountId,
         payment.Initiation.CreditorName, payment.Initiation.Reference, payment.StatusUpdatedAt);
 }

@@ -56,4 +56,11 @@ public static class Currencies
     public static IEnumerable<string> Supported => MinorUnits.Keys;
 
     public static int? MinorUnitsOf(string currency) => MinorUnits.TryGetValue(currency, out var units) ? units : null;
+
+    /// <summary>
+    /// An amount as the platform writes it everywhere (API responses, events): a decimal string with the currency's
+    /// decimals (two for KES, none for UGX; two for a currency it does not know), never a float.
+    /// </summary>
+    public static string Format(decimal amount, string currency) =>
+        amount.ToString((MinorUnitsOf(currency) ?? 2) == 0 ? "0" : "0.00", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Wekeza.Banking.CoreBanking;
@@ -45,11 +44,19 @@ internal sealed partial class PaymentProcessing(
                 return;
             }
 
-            // The debtor's row lock first: the risk checks' daily totals and the debit below see every earlier payment
-            // from this account, however many workers race on it.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE \"Id\" = {payment.DebtorAccountId} FOR UPDATE", ct);
             var now = clock.GetUtcNow();
             var initiation = payment.Initiation;
+            var creditorAccountId = initiation.IsInternal
+                ? await db.Accounts.AsNoTracking()
+                    .Where(a => a.Number == initiation.CreditorIdentification && a.Status == "active" && a.Currency == initiation.Currency
+                        && a.Kind != AccountKinds.Internal && a.Id != payment.DebtorAccountId)
+                    .Select(a => a.Id).SingleOrDefaultAsync(ct)
+                : PaymentAccounts.OutboundClearing(initiation.Currency);
+
+            // Both accounts' row locks, in the ledger's order, before the risk checks: their daily totals and the
+            // debit below see every earlier payment from this account however many workers race on it, and two
+            // payments in opposite directions queue instead of deadlocking.
+            await ledger.LockAsync(creditorAccountId is null ? [payment.DebtorAccountId] : [payment.DebtorAccountId, creditorAccountId], ct);
             var assessment = await risk.AssessAsync(
                 new RiskSubject(payment.Id, payment.CustomerSubject, payment.DebtorAccountId, initiation.Amount, initiation.Currency,
                     initiation.CreditorScheme, initiation.CreditorIdentification, payment.CreatedAt),
@@ -61,12 +68,6 @@ internal sealed partial class PaymentProcessing(
                 return;
             }
 
-            var creditorAccountId = initiation.IsInternal
-                ? await db.Accounts.AsNoTracking()
-                    .Where(a => a.Number == initiation.CreditorIdentification && a.Status == "active" && a.Currency == initiation.Currency
-                        && a.Kind != AccountKinds.Internal && a.Id != payment.DebtorAccountId)
-                    .Select(a => a.Id).SingleOrDefaultAsync(ct)
-                : PaymentAccounts.OutboundClearing(initiation.Currency);
             if (creditorAccountId is null)
             {
                 await RejectAsync(payment, "creditor_account_not_found",
@@ -83,6 +84,13 @@ internal sealed partial class PaymentProcessing(
             catch (InsufficientFundsException)
             {
                 await RejectAsync(payment, "insufficient_funds", "The account's available balance does not cover the payment.", now, ct);
+                return;
+            }
+            catch (LedgerException refused)
+            {
+                // A rule the ledger will refuse every time (no clearing account for the currency, …): a final answer
+                // now, not a message retried into the dead-letter queue while the payment waits Pending forever.
+                await RejectAsync(payment, "ledger_refused", refused.Message, now, ct);
                 return;
             }
 
@@ -195,8 +203,8 @@ internal sealed partial class PaymentProcessing(
         foreach (var posting in entry.Postings.Where(p => customerAccounts.Contains(p.AccountId)))
         {
             db.Outbox.Add(OutboxMessage.For(PaymentEvents.TransactionPosted, posting.AccountId, new TransactionPostedData(
-                posting.AccountId, $"txn_{posting.Id}", Math.Abs(posting.Amount).ToString("0.00", CultureInfo.InvariantCulture), posting.Currency,
-                posting.Amount >= 0 ? "Credit" : "Debit", posting.BalanceAfter.ToString("0.00", CultureInfo.InvariantCulture),
+                posting.AccountId, $"txn_{posting.Id}", Currencies.Format(Math.Abs(posting.Amount), posting.Currency), posting.Currency,
+                posting.Amount >= 0 ? "Credit" : "Debit", Currencies.Format(posting.BalanceAfter, posting.Currency),
                 entry.Description, entry.Reference, paymentId, entry.BookedAt), now));
         }
     }

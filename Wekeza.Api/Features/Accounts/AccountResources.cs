@@ -1,4 +1,3 @@
-using System.Globalization;
 using Wekeza.Banking.CoreBanking;
 
 namespace Wekeza.Api.Features.Accounts;
@@ -10,8 +9,7 @@ namespace Wekeza.Api.Features.Accounts;
 public sealed record Money(string Amount, string Currency)
 {
     /// <summary>The amount with its currency's decimals (two for KES, none for UGX), as a string: never a float on the wire.</summary>
-    public static Money Of(decimal amount, string currency) =>
-        new(amount.ToString((Wekeza.Banking.Payments.Currencies.MinorUnitsOf(currency) ?? 2) == 0 ? "0" : "0.00", CultureInfo.InvariantCulture), currency);
+    public static Money Of(decimal amount, string currency) => new(Wekeza.Banking.Payments.Currencies.Format(amount, currency), currency);
 }
 
 /// <summary>An account the customer shared. Its identifier is opaque; the full number is shown to the consented app.</summary>

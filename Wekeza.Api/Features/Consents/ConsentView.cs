@@ -15,7 +15,7 @@ public sealed record PaymentSummary(string Amount, string Currency, string Credi
     string Reference, string? DebtorAccountId)
 {
     public static PaymentSummary? From(Wekeza.Banking.Payments.PaymentInitiation? initiation) => initiation is null ? null : new(
-        Accounts.Money.Of(initiation.Amount, initiation.Currency).Amount, initiation.Currency, initiation.CreditorScheme,
+        Wekeza.Banking.Payments.Currencies.Format(initiation.Amount, initiation.Currency), initiation.Currency, initiation.CreditorScheme,
         initiation.CreditorIdentification, initiation.CreditorName, initiation.Reference, initiation.DebtorAccountId);
 }
 

@@ -20,9 +20,6 @@ internal sealed class Idempotency(BankDbContext db)
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    /// <summary>How long a request waits for another request with the same key before it is told to retry (409).</summary>
-    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(5);
-
     /// <summary>1–255 characters of letters, digits and <c>- _ . :</c>: a UUID, a ULID or "order-1234:attempt-1" all fit.</summary>
     public static bool IsWellFormed(string? key) =>
         key is { Length: > 0 and <= 255 } && key.AsSpan().IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.:") < 0;
@@ -31,14 +28,18 @@ internal sealed class Idempotency(BankDbContext db)
     public static string Fingerprint<T>(string operation, T request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(operation + "\n" + JsonSerializer.Serialize(request, JsonSerializerOptions.Web))));
 
-    /// <summary>Waits (up to <see cref="WaitLimit"/>) until no other transaction holds the key, then holds it until this one ends.</summary>
+    /// <summary>
+    /// Waits (up to 5 s, then the request is told to retry: 409) until no other transaction holds the key, then holds
+    /// it until this one ends.
+    /// </summary>
     /// <exception cref="KeyBusyException">Another request with the key is still running.</exception>
     public async Task LockAsync(string clientId, string key, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {((int)WaitLimit.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}, true)", cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({LockName(clientId, key)}, 0))", cancellationToken);
+            // One round trip: the wait limit for this transaction, then the lock.
+            await db.Database.ExecuteSqlAsync(
+                $"SET LOCAL lock_timeout = '5s'; SELECT pg_advisory_xact_lock(hashtextextended({LockName(clientId, key)}, 0))", cancellationToken);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
         {

@@ -128,9 +128,12 @@ internal sealed class PaymentSubmission(
                 "The payment does not match its consent", $"The customer authorised paying from {debtorAccountId}, not {named}."));
         }
 
-        var debtor = await db.Accounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == debtorAccountId, ct);
-        var owner = debtor?.CustomerId is null ? null : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == debtor.CustomerId, ct);
-        if (debtor is not { Status: "active" } || owner?.Subject != caller.Subject || debtor.Currency != initiation.Currency)
+        var payable = await (from account in db.Accounts
+                             join customer in db.Customers on account.CustomerId equals customer.Id
+                             where account.Id == debtorAccountId && account.Status == "active" && customer.Subject == caller.Subject
+                                 && account.Currency == initiation.Currency
+                             select account.Id).AnyAsync(ct);
+        if (!payable)
         {
             return new Refused(PaymentProblems.Conflict("debtor_account_unavailable", "The account cannot pay",
                 $"Account {debtorAccountId} is not an active {initiation.Currency} account of this customer any more."));
@@ -177,7 +180,7 @@ internal sealed class PaymentSubmission(
         var differences = new List<string>();
         if (consented.Amount != sent.Amount || consented.Currency != sent.Currency)
         {
-            differences.Add($"initiation.instructedAmount is {consented.Currency} {consented.Amount:0.00##}.");
+            differences.Add($"initiation.instructedAmount is {consented.Currency} {Currencies.Format(consented.Amount, consented.Currency)}.");
         }
 
         if (consented.CreditorScheme != sent.CreditorScheme || consented.CreditorIdentification != sent.CreditorIdentification)

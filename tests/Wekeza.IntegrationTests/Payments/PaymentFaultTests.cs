@@ -28,6 +28,7 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
         var batch = await SubmitBatchAsync(24);
         await WaitUntilAsync(async db => await db.Payments.CountAsync(p => batch.Ids.Contains(p.Id) && p.Status != "Pending", Cancel) >= 4);
 
+        await AssertSomeInFlightAsync(batch);
         var workers = platform.App.GetResource("workers");
         using (var process = Process.GetProcessById(workers.Processes.Last().Id))
         {
@@ -43,6 +44,7 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
     public async Task A_rabbitmq_restart_mid_processing_loses_no_payment()
     {
         var batch = await SubmitBatchAsync(16);
+        await AssertSomeInFlightAsync(batch);
         await platform.App.RestartAsync("messaging", Cancel);
         await AssertAllFinalExactlyOnceAsync(batch);
     }
@@ -51,6 +53,7 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
     public async Task Bankdb_connections_cut_mid_processing_leave_every_payment_final_exactly_once()
     {
         var batch = await SubmitBatchAsync(16);
+        await AssertSomeInFlightAsync(batch);
         for (var round = 0; round < 5; round++)
         {
             // Every other session on bankdb (the api's and the workers') is terminated, as a network blip would.
@@ -93,6 +96,14 @@ public sealed class PaymentFaultTests(PlatformFixture platform)
             return await PaymentJourney.AcceptedAsync(response);
         }, Cancel)));
         return new Batch(debtor, [.. ids], [.. prepared.Select(p => p.Api)], 10m);
+    }
+
+    /// <summary>The fault must hit work in progress, or the test proves nothing: some payment is not final yet.</summary>
+    private async Task AssertSomeInFlightAsync(Batch batch)
+    {
+        await using var db = platform.BankDb();
+        Assert.True(await db.Payments.AnyAsync(p => batch.Ids.Contains(p.Id) && (p.Status == "Pending" || p.Status == "AcceptedSettlementInProcess"), Cancel),
+            "Every payment was already final before the fault: nothing was in flight.");
     }
 
     private async Task AssertAllFinalExactlyOnceAsync(Batch batch)
