@@ -5,6 +5,7 @@ using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Features;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Features.Payments;
+using Wekeza.Api.Features.Webhooks;
 using Wekeza.Api.Gateway;
 using Wekeza.Api.OpenApi;
 using Wekeza.Api.Security;
@@ -25,6 +26,7 @@ if (migrate)
 builder.AddRedisClient(ResourceNames.Cache);
 builder.AddConsents();
 builder.AddPayments();
+builder.AddWebhooks();
 builder.AddTokenValidation();
 builder.Services.AddApiDocument();
 

@@ -56,6 +56,8 @@ var api = builder.AddProject<Projects.Wekeza_Api>(ResourceNames.Api)
     .WithReference(bankDb)
     .WithReference(cache)
     .WithReference(auth)
+    // Webhook signing secrets are stored encrypted with this key; the workers decrypt them to sign deliveries.
+    .WithEnvironment("Webhooks__SecretKey", context => context.Secrets.Get("webhook-secret-key"))
     .WaitForCompletion(apiMigrations)
     .WaitFor(cache)
     .WaitFor(auth);
@@ -66,6 +68,7 @@ builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
     .WithReference(bankDb)
     // Consent events keep the API's consent cache right even when the API's own write to it was lost.
     .WithReference(cache)
+    .WithEnvironment("Webhooks__SecretKey", context => context.Secrets.Get("webhook-secret-key"))
     .WaitFor(messaging)
     .WaitFor(cache)
     .WaitForCompletion(apiMigrations);

@@ -13,6 +13,9 @@ public static class ApiScopes
     /// <summary>A person's own consents (the portal's "My consents"), and an administrator's lookup of anyone's.</summary>
     public const string ConsentsManage = "consents.manage";
 
+    /// <summary>A developer managing their apps' webhook endpoints, deliveries and events (the portal).</summary>
+    public const string WebhooksManage = "webhooks.manage";
+
     /// <summary>Auth's consent screen reading and deciding consents for the signed-in customer: auth's service client only.</summary>
     public const string ConsentsAuthorise = "consents.authorise";
 
@@ -20,5 +23,5 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> ForApps = [AccountsRead, TransactionsRead, PaymentsWrite];
 
     /// <summary>Every scope whose audience is the API.</summary>
-    public static readonly IReadOnlyList<string> All = [.. ForApps, ConsentsManage, ConsentsAuthorise];
+    public static readonly IReadOnlyList<string> All = [.. ForApps, ConsentsManage, WebhooksManage, ConsentsAuthorise];
 }

@@ -7,6 +7,7 @@ using Wekeza.Workers.Consents;
 using Wekeza.Workers.Messaging;
 using Wekeza.Workers.Outbox;
 using Wekeza.Workers.Payments;
+using Wekeza.Workers.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -22,6 +23,7 @@ builder.AddPaymentProcessing();
 // The event types the workers handle, and only those: an event nobody here handles is not theirs to dead-letter.
 builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentEvents.All, .. PaymentServices.Steps],
     builder.Configuration.GetValue<ushort?>("Workers:Concurrency") ?? 16));
+builder.AddWebhookDelivery();
 builder.Services.AddHostedService<OutboxRelay>();
 
 var app = builder.Build();

@@ -1,6 +1,7 @@
 using Wekeza.Api.Features.Accounts;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Features.Payments;
+using Wekeza.Api.Features.Webhooks;
 
 namespace Wekeza.Api.Features;
 
@@ -19,6 +20,7 @@ internal static class ApiRoutes
         v1.MapAdminConsents();
         v1.MapPaymentConsents();
         v1.MapPayments();
+        v1.MapWebhooks();
         return app;
     }
 }

@@ -41,6 +41,13 @@ public sealed class AppHostOptions
     /// <summary>Port overrides by endpoint name, e.g. <c>AppHost:Ports:api=8443</c>.</summary>
     public Dictionary<string, int> Ports { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Extra settings for a project's configuration, by resource name, applied last (over the app model's own):
+    /// <c>AppHost:Settings:workers:Webhooks__Timeout=00:00:02</c> sets <c>Webhooks:Timeout</c> in the workers. Tests
+    /// use it to compress schedules; a developer can use it to try a setting without editing Program.cs.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string DataPath(string resourceName) => Path.Combine(DataDirectory, "data", resourceName);
 
     public string LogPath(string resourceName) => Path.Combine(DataDirectory, "logs", resourceName + ".log");

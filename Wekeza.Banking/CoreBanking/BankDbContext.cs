@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wekeza.Banking.Consents;
 using Wekeza.Banking.Outbox;
 using Wekeza.Banking.Payments;
+using Wekeza.Banking.Webhooks;
 using Wekeza.Consents;
 
 namespace Wekeza.Banking.CoreBanking;
@@ -32,6 +33,10 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
     public DbSet<PaymentStatusChange> PaymentStatusChanges => Set<PaymentStatusChange>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -170,6 +175,72 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             message.Property(m => m.Payload).HasColumnType("jsonb");
             // The relay's work list: what is not yet published, oldest first.
             message.HasIndex(m => m.OccurredAt).HasFilter("\"PublishedAt\" IS NULL");
+            // Set by the outbox_sequence trigger (migration Webhooks) for events apps can receive.
+            message.Property(m => m.Sequence).ValueGeneratedNever();
+        });
+
+        Webhooks(model);
+    }
+
+    private static void Webhooks(ModelBuilder model)
+    {
+        model.Entity<WebhookEndpoint>(endpoint =>
+        {
+            endpoint.ToTable("webhook_endpoints");
+            endpoint.Property(e => e.Id).HasMaxLength(40);
+            endpoint.Property(e => e.ClientId).HasMaxLength(100);
+            endpoint.HasIndex(e => e.ClientId);
+            endpoint.Property(e => e.Url).HasMaxLength(WebhookEndpoint.UrlMaxLength);
+            endpoint.Property(e => e.Description).HasMaxLength(WebhookEndpoint.DescriptionMaxLength);
+            endpoint.Property(e => e.DisabledReason).HasMaxLength(300);
+            endpoint.Property(e => e.SecretCiphertext).HasMaxLength(200);
+            endpoint.Property(e => e.PreviousSecretCiphertext).HasMaxLength(200);
+            endpoint.Property<uint>("Version").IsRowVersion();
+        });
+
+        model.Entity<WebhookEvent>(webhookEvent =>
+        {
+            webhookEvent.ToTable("webhook_events");
+            webhookEvent.Property(e => e.Id).HasMaxLength(40);
+            webhookEvent.Property(e => e.ClientId).HasMaxLength(100);
+            webhookEvent.Property(e => e.Type).HasMaxLength(60);
+            webhookEvent.Property(e => e.Subject).HasMaxLength(60);
+            // text, not jsonb: the body is signed, so every delivery and GET /v1/events must return the same bytes.
+            webhookEvent.Property(e => e.Payload).HasColumnType("text");
+            // One event per app per outbox message, however often the message arrives.
+            webhookEvent.HasIndex(e => new { e.SourceId, e.ClientId }).IsUnique();
+            // The app's event log, paged by id (time-ordered).
+            webhookEvent.HasIndex(e => new { e.ClientId, e.Id });
+            webhookEvent.HasIndex(e => e.OccurredAt);
+        });
+
+        model.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.Property(d => d.Id).HasMaxLength(40);
+            delivery.Property(d => d.EventId).HasMaxLength(40);
+            delivery.Property(d => d.EndpointId).HasMaxLength(40);
+            delivery.Property(d => d.ClientId).HasMaxLength(100);
+            delivery.Property(d => d.EventType).HasMaxLength(60);
+            delivery.Property(d => d.Status).HasMaxLength(20);
+            delivery.Property(d => d.LastError).HasMaxLength(300);
+            delivery.HasOne<WebhookEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasMany(d => d.AttemptLog).WithOne().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasIndex(d => new { d.EventId, d.EndpointId }).IsUnique();
+            // An endpoint's deliveries, newest first (the portal's list).
+            delivery.HasIndex(d => new { d.EndpointId, d.Id }).IsDescending(false, true);
+            // The dispatcher's work list: what is due.
+            delivery.HasIndex(d => d.NextAttemptAt).HasFilter("\"Status\" = 'Pending'");
+        });
+
+        model.Entity<WebhookAttempt>(attempt =>
+        {
+            attempt.ToTable("webhook_attempts");
+            attempt.Property(a => a.DeliveryId).HasMaxLength(40);
+            attempt.Property(a => a.Error).HasMaxLength(300);
+            attempt.Property(a => a.ResponseBody).HasMaxLength(WebhookAttempt.ResponseBodyMaxLength);
+            attempt.HasIndex(a => a.DeliveryId);
         });
     }
 

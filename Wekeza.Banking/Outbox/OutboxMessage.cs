@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wekeza.Webhooks;
 
 namespace Wekeza.Banking.Outbox;
 
@@ -23,11 +24,18 @@ public sealed class OutboxMessage
 
     public DateTimeOffset? PublishedAt { get; set; }
 
+    /// <summary>
+    /// For an event apps can receive: its place among its subject's such events, in commit order. Written as 0 and
+    /// numbered by the database (trigger <c>outbox_sequence</c>) under a per-subject row lock; null for internal events.
+    /// </summary>
+    public long? Sequence { get; init; }
+
     public static OutboxMessage For<T>(string type, string subject, T data, DateTimeOffset now) => new()
     {
         Type = type,
         Subject = subject,
         Payload = JsonSerializer.Serialize(data, JsonSerializerOptions.Web),
         OccurredAt = now,
+        Sequence = WebhookEventTypes.IsPublic(type) ? 0 : null,
     };
 }

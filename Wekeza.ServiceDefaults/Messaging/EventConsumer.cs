@@ -53,7 +53,7 @@ internal sealed partial class EventConsumer(
     private async Task HandleAsync(IChannel channel, BasicDeliverEventArgs delivery, CancellationToken cancellationToken)
     {
         var eventType = delivery.BasicProperties.Type ?? delivery.RoutingKey;
-        var handler = handlers.Find(eventType);
+        var handler = handlers.Find(subscription.Queue, eventType);
         if (handler is null)
         {
             LogNoHandler(eventType, delivery.BasicProperties.MessageId);
@@ -63,7 +63,7 @@ internal sealed partial class EventConsumer(
 
         try
         {
-            await handler.HandleAsync(delivery.Body, cancellationToken);
+            await handler.HandleAsync(Read(eventType, delivery), cancellationToken);
             await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -76,6 +76,16 @@ internal sealed partial class EventConsumer(
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(8, Math.Pow(2, attempt))), cancellationToken);
             await channel.BasicNackAsync(delivery.DeliveryTag, multiple: false, requeue: true, cancellationToken);
         }
+    }
+
+    private static IncomingEvent Read(string eventType, BasicDeliverEventArgs delivery)
+    {
+        var headers = delivery.BasicProperties.Headers;
+        string? Text(string name) => headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null;
+        long? sequence = headers?.TryGetValue(IncomingEvent.SequenceHeader, out var number) == true && number is long n ? n : null;
+        DateTimeOffset? occurredAt = DateTimeOffset.TryParse(Text(IncomingEvent.OccurredAtHeader), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : null;
+        return new IncomingEvent(delivery.BasicProperties.MessageId, eventType, Text(IncomingEvent.SubjectHeader), sequence, occurredAt, delivery.Body);
     }
 
     [LoggerMessage(LogLevel.Information, "Consuming {Queue}")]

@@ -18,8 +18,15 @@ public sealed record EventSubscription(string Queue, IReadOnlyList<string> Bindi
 /// message that fails <see cref="DeliveryLimit"/> times, or that no handler understands, goes to the dead-letter
 /// exchange and waits in the queue's <c>.dead-letter</c> queue for a person, instead of being acknowledged and lost.
 /// </remarks>
-public sealed class MessagingTopology(RabbitMQConnection connection, EventSubscription? subscription = null)
+public sealed class MessagingTopology(RabbitMQConnection connection, IEnumerable<EventSubscription> subscriptions)
 {
+    private readonly EventSubscription[] _subscriptions = [.. subscriptions];
+
+    public MessagingTopology(RabbitMQConnection connection, EventSubscription? subscription = null)
+        : this(connection, subscription is null ? [] : [subscription])
+    {
+    }
+
     public const string EventsExchange = "wekeza.events";
     public const string DeadLetterExchange = "wekeza.dead-letter";
     public const int DeliveryLimit = 5;
@@ -28,7 +35,7 @@ public sealed class MessagingTopology(RabbitMQConnection connection, EventSubscr
 
     public bool IsDeclared => _declared;
 
-    public EventSubscription? Subscription => subscription;
+    public IReadOnlyList<EventSubscription> Subscriptions => _subscriptions;
 
     public static string DeadLetterQueueFor(string queue) => $"{queue}.dead-letter";
 
@@ -39,7 +46,7 @@ public sealed class MessagingTopology(RabbitMQConnection connection, EventSubscr
 
         await channel.ExchangeDeclareAsync(EventsExchange, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
         await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: cancellationToken);
-        if (subscription is not null)
+        foreach (var subscription in _subscriptions)
         {
             await DeclareWorkQueueAsync(channel, subscription, cancellationToken);
         }

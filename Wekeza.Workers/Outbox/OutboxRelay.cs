@@ -19,11 +19,15 @@ internal sealed class OutboxRelay(
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     private const int BatchSize = 100;
-    private static readonly TimeSpan IdleDelay = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The poll when no notification comes: a committed outbox row notifies the relay at once (LISTEN wekeza_outbox).</summary>
+    private static readonly TimeSpan IdleDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FailureDelay = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var wakeUp = new Webhooks.DatabaseWakeUp(bank, "wekeza_outbox", logger);
+        var listening = wakeUp.ListenAsync(stoppingToken);
         IChannel? channel = null;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -39,7 +43,7 @@ internal sealed class OutboxRelay(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
                 if (await RelayBatchAsync(channel, stoppingToken) < BatchSize)
                 {
-                    await Task.Delay(IdleDelay, clock, stoppingToken);
+                    await wakeUp.WaitAsync(IdleDelay, clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,22 +61,24 @@ internal sealed class OutboxRelay(
         }
 
         channel?.Dispose();
+        await listening;
     }
 
     private async Task<int> RelayBatchAsync(IChannel channel, CancellationToken cancellationToken)
     {
         await using var connection = await bank.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var batch = new List<(Guid Id, string Type, string Subject, string Payload, DateTimeOffset OccurredAt)>();
+        var batch = new List<(Guid Id, string Type, string Subject, string Payload, DateTimeOffset OccurredAt, long? Sequence)>();
         await using (var select = new NpgsqlCommand(
-            """SELECT "Id", "Type", "Subject", "Payload", "OccurredAt" FROM outbox WHERE "PublishedAt" IS NULL ORDER BY "OccurredAt" LIMIT @limit FOR UPDATE SKIP LOCKED""",
+            """SELECT "Id", "Type", "Subject", "Payload", "OccurredAt", "Sequence" FROM outbox WHERE "PublishedAt" IS NULL ORDER BY "OccurredAt" LIMIT @limit FOR UPDATE SKIP LOCKED""",
             connection, transaction))
         {
             select.Parameters.AddWithValue("limit", BatchSize);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                batch.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4)));
+                batch.Add((reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5)));
             }
         }
 
@@ -85,7 +91,12 @@ internal sealed class OutboxRelay(
                 ContentType = "application/json",
                 DeliveryMode = DeliveryModes.Persistent,
                 Timestamp = new AmqpTimestamp(message.OccurredAt.ToUnixTimeSeconds()),
-                Headers = new Dictionary<string, object?> { ["subject"] = message.Subject },
+                Headers = new Dictionary<string, object?>
+                {
+                    [IncomingEvent.SubjectHeader] = message.Subject,
+                    [IncomingEvent.OccurredAtHeader] = message.OccurredAt.ToString("O"),
+                    [IncomingEvent.SequenceHeader] = message.Sequence,
+                },
             };
             await channel.BasicPublishAsync(MessagingTopology.EventsExchange, message.Type, mandatory: false, properties,
                 Encoding.UTF8.GetBytes(message.Payload), cancellationToken);

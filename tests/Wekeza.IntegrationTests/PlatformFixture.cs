@@ -20,8 +20,20 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string DataDirectory => _host!.DataDirectory;
 
+    /// <summary>
+    /// The sandbox webhook policy the stack runs with in the tests: the documented schedule compressed further, so
+    /// retries, exhaustion and disabling happen within a test's patience (docs/webhooks.md has the real one).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> WebhookSettings = new Dictionary<string, string>
+    {
+        ["Webhooks__SandboxRetrySchedule"] = "1s, 2s, 2s",
+        ["Webhooks__Timeout"] = "00:00:02",
+        ["Webhooks__SandboxDisableAfter"] = "00:00:08",
+    };
+
     public async ValueTask InitializeAsync() =>
-        _host = await DistributedApplicationTestHost.StartAsync(TimeSpan.FromMinutes(5));
+        _host = await DistributedApplicationTestHost.StartAsync(TimeSpan.FromMinutes(5),
+            [.. WebhookSettings.SelectMany(setting => new[] { "api", "workers" }.Select(resource => $"--AppHost:Settings:{resource}:{setting.Key}={setting.Value}"))]);
 
     public async ValueTask DisposeAsync()
     {

@@ -123,6 +123,11 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Res
             environment[key] = value(context);
         }
 
+        foreach (var (key, value) in context.Options.Settings.GetValueOrDefault(Name) ?? [])
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         return environment;
     }
 }
