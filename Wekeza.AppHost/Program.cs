@@ -86,7 +86,9 @@ var portal = builder.AddProject<Projects.Wekeza_Portal>(ResourceNames.Portal)
 
 // Auth calls the API (its consent screen) at the API's address, and its own token endpoint at its own.
 auth.WithReference(api)
-    .WithEnvironment("Auth__Issuer", _ => auth.Resource.Url + "/");
+    .WithEnvironment("Auth__Issuer", _ => auth.Resource.Url + "/")
+    // Emails to developers (an endpoint disabled) link to their app in the portal.
+    .WithEnvironment("Auth__Clients__Portal__BaseUrl", _ => portal.Resource.Url + "/");
 authMigrations.WithEnvironment("Auth__Clients__Service__ClientSecret", context => context.Secrets.Get("auth-service-client-secret"));
 
 // The portal signs in at auth as a confidential client that the migrate step registers from these settings.

@@ -34,6 +34,8 @@ builder.AddAuthServer();
 builder.AddEmail();
 builder.AddAppsApi();
 builder.AddConsents();
+builder.AddAppEvents();
+builder.AddEventConsumers();
 builder.Services.AddSingleton<Wekeza.Auth.Features.Authorize.ReturnToApp>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");

@@ -91,7 +91,10 @@ public sealed class AuthSeeder(
 
     /// <summary>
     /// The portal: a first-party confidential client (its users need not consent to it), code flow with PKCE and
-    /// refresh tokens, allowed to manage apps. Skipped when not configured (a deployment without the portal).
+    /// refresh tokens, allowed to manage apps, a person's consents and an app's webhooks. Skipped when not configured
+    /// (a deployment without the portal). On an existing stack the update replaces the client's permissions with
+    /// these, so a scope added here reaches the portal at the next start (its users get it at their next sign-in: a
+    /// refresh token never widens the scopes it was issued with).
     /// </summary>
     private async Task SeedPortalAsync(CancellationToken cancellationToken)
     {
@@ -122,7 +125,7 @@ public sealed class AuthSeeder(
                 Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Roles,
                 Permissions.Prefixes.Scope + Scopes.OfflineAccess, Permissions.Prefixes.Scope + ScopeCatalog.AppsManage,
-                Permissions.Prefixes.Scope + ScopeCatalog.ConsentsManage,
+                Permissions.Prefixes.Scope + ScopeCatalog.ConsentsManage, Permissions.Prefixes.Scope + ScopeCatalog.WebhooksManage,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };

@@ -43,7 +43,10 @@ internal static class ConsentServices
 {
     public const string Queue = "auth.consent-events";
 
-    /// <summary>The consent screen's client for the bank API, and the handler that revokes an ended consent's tokens.</summary>
+    /// <summary>Every ending the bank announces, so a kind of ending added there (a consumed payment consent) is never left with live tokens.</summary>
+    public static readonly EventSubscription Subscription = new(Queue, [.. ConsentEvents.Ended]);
+
+    /// <summary>The consent screen's client for the bank API, and the handlers that revoke an ended consent's tokens.</summary>
     public static IHostApplicationBuilder AddConsents(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ServiceToken>();
@@ -56,17 +59,11 @@ internal static class ConsentServices
             }
         });
 
-        if (builder.Configuration.GetConnectionString(ResourceNames.Messaging) is not null)
+        // Consumed on Subscription, which EventConsumers declares with auth's other queues.
+        foreach (var type in Subscription.BindingKeys)
         {
-            builder.AddRabbitMQClient(ResourceNames.Messaging);
-            // Every ending the bank announces, so a kind of ending added there (a consumed payment consent) is never left with live tokens.
-            foreach (var type in ConsentEvents.Ended)
-            {
-                builder.Services.AddSingleton<IEventHandler>(sp =>
-                    new ConsentEndedHandler(type, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ConsentEndedHandler>>()));
-            }
-
-            builder.AddEventConsumer(Queue, [.. ConsentEvents.Ended]);
+            builder.Services.AddSingleton<IEventHandler>(sp =>
+                new ConsentEndedHandler(type, sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<ILogger<ConsentEndedHandler>>()));
         }
 
         return builder;

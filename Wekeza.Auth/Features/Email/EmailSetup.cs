@@ -34,6 +34,7 @@ internal static class EmailSetup
         }
 
         builder.Services.AddScoped<AccountEmails>();
+        builder.Services.AddScoped<AppEmails>();
         return builder;
     }
 }

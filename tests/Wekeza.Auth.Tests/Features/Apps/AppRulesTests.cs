@@ -70,6 +70,19 @@ public sealed class AppRulesTests
         Assert.Contains("openid", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("webhooks.manage")]
+    [InlineData("consents.manage")]
+    [InlineData("consents.authorise")]
+    public void An_app_may_not_be_granted_the_first_party_clients_api_scopes(string scope)
+    {
+        var errors = new Dictionary<string, string[]>();
+        AppRules.CheckScopes(["accounts.read", scope], errors);
+
+        var message = Assert.Single(errors["scopes"]);
+        Assert.StartsWith($"Unknown scope(s): {scope}.", message, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string[]> RedirectErrors(string[] uris, string environment)
     {
         var errors = new Dictionary<string, string[]>();
