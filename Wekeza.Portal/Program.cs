@@ -6,6 +6,7 @@ using Wekeza.Portal.Consents;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
+using Wekeza.Portal.Webhooks;
 using Wekeza.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddRedisDataProtection("wekeza-portal");
 builder.AddPortalAuthentication();
 builder.AddAppsClient();
 builder.AddConsentsClient();
+builder.AddWebhooksClient();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
