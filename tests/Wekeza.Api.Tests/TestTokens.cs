@@ -15,9 +15,10 @@ internal static class TestTokens
         string issuer = ApiFactory.Issuer,
         DateTime? expires = null,
         string subject = "test-app",
-        string? consentId = null)
+        string? consentId = null,
+        string clientId = "test-app")
     {
-        var claims = new Dictionary<string, object> { ["sub"] = subject, ["client_id"] = "test-app" };
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["client_id"] = clientId };
         if (consentId is not null)
         {
             claims["consent_id"] = consentId;
