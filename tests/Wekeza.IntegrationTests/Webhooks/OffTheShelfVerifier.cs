@@ -12,6 +12,8 @@ namespace Wekeza.IntegrationTests.Webhooks;
 public static class OffTheShelfVerifier
 {
     private static readonly SemaphoreSlim Install = new(1, 1);
+    private static readonly Requirement Node = new("node", "nodejs", "/usr/bin", "/usr/local/bin");
+    private static readonly Requirement Npm = new("npm", "npm", "/usr/bin", "/usr/local/bin");
 
     public static async Task<IReadOnlyList<string>> VerifyAsync(string secret, IEnumerable<ReceivedWebhook> webhooks)
     {
@@ -19,9 +21,11 @@ public static class OffTheShelfVerifier
         await Install.WaitAsync(TestContext.Current.CancellationToken);
         try
         {
+            // Node and npm from Debian's packages when missing, as the browser tests install Chromium.
+            Prerequisites.EnsureInstalled([Node, Npm], new AppHostOptions(), message => TestContext.Current.SendDiagnosticMessage(message));
             if (!Directory.Exists(Path.Combine(folder, "node_modules", "standardwebhooks")))
             {
-                var (code, output) = await RunAsync("npm", "ci --no-audit --no-fund", folder, null);
+                var (code, output) = await RunAsync(Prerequisites.Require(Npm), "ci --no-audit --no-fund", folder, null);
                 Assert.True(code == 0, "npm ci in tests/webhook-verifier failed: " + output);
             }
         }
@@ -31,7 +35,7 @@ public static class OffTheShelfVerifier
         }
 
         var input = string.Join('\n', webhooks.Select(w => JsonSerializer.Serialize(new { secret, id = w.Id, timestamp = w.Timestamp, signature = w.Signature, body = w.Body })));
-        var (exit, result) = await RunAsync("node", "verify.mjs", folder, input + "\n");
+        var (exit, result) = await RunAsync(Prerequisites.Require(Node), "verify.mjs", folder, input + "\n");
         Assert.True(exit == 0, "node verify.mjs failed: " + result);
         return [.. result.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
