@@ -5,8 +5,9 @@ using Microsoft.OpenApi;
 namespace Wekeza.Api.OpenApi;
 
 /// <summary>
-/// The published contract at /openapi/v1.json: title, version, and the bearer scheme that every operation behind
-/// authorization lists as its security requirement, so generated clients and the docs page send the token.
+/// The published contract at /openapi/v1.json: title, version, the bearer scheme that every operation behind
+/// authorization lists as its security requirement, so generated clients and the docs page send the token, and the
+/// webhooks an app's endpoints receive (<see cref="WebhooksDocument"/>).
 /// </summary>
 internal static class ApiDocument
 {
@@ -36,6 +37,8 @@ internal static class ApiDocument
                 };
                 return Task.CompletedTask;
             });
+
+            options.AddDocumentTransformer<WebhooksDocument>();
 
             options.AddOperationTransformer((operation, context, _) =>
             {

@@ -209,7 +209,8 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             webhookEvent.Property(e => e.Payload).HasColumnType("text");
             // One event per app per outbox message, however often the message arrives.
             webhookEvent.HasIndex(e => new { e.SourceId, e.ClientId }).IsUnique();
-            // The app's event log, paged by id (time-ordered).
+            // The app's event log, paged by position (commit order).
+            webhookEvent.HasIndex(e => new { e.ClientId, e.Position }).IsUnique();
             webhookEvent.HasIndex(e => new { e.ClientId, e.Id });
             webhookEvent.HasIndex(e => e.OccurredAt);
         });

@@ -115,6 +115,13 @@ public sealed class WebhookEvent
 
     public long? Sequence { get; init; }
 
+    /// <summary>
+    /// The event's place in its app's log, in commit order (trigger <c>webhook_event_position</c> numbers it under a
+    /// per-app row lock held to commit): <c>GET /v1/events?after=</c> pages on it, so a poller never skips an event
+    /// that committed after a later-numbered one.
+    /// </summary>
+    public long Position { get; init; }
+
     /// <summary>The JSON body every endpoint receives, byte for byte.</summary>
     public required string Payload { get; init; }
 

@@ -82,6 +82,8 @@ internal sealed class OutboxRelay(
             }
         }
 
+        // Published together, confirms awaited together: one broker round trip per batch, not per message.
+        var confirms = new List<Task>(batch.Count);
         foreach (var message in batch)
         {
             var properties = new BasicProperties
@@ -98,9 +100,11 @@ internal sealed class OutboxRelay(
                     [IncomingEvent.SequenceHeader] = message.Sequence,
                 },
             };
-            await channel.BasicPublishAsync(MessagingTopology.EventsExchange, message.Type, mandatory: false, properties,
-                Encoding.UTF8.GetBytes(message.Payload), cancellationToken);
+            confirms.Add(channel.BasicPublishAsync(MessagingTopology.EventsExchange, message.Type, mandatory: false, properties,
+                Encoding.UTF8.GetBytes(message.Payload), cancellationToken).AsTask());
         }
+
+        await Task.WhenAll(confirms);
 
         if (batch.Count > 0)
         {

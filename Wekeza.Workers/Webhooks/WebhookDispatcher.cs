@@ -85,7 +85,9 @@ internal sealed class WebhookDispatcher(
         }
 
         var now = clock.GetUtcNow();
-        var lease = now + policy.Value.Timeout + TimeSpan.FromSeconds(5);
+        // The lease starts when the row is taken (the database's clock), not when the query was sent: a slow claim
+        // never hands out rows whose lease has already passed.
+        var leaseSpan = policy.Value.Timeout + TimeSpan.FromSeconds(5);
         var claimed = new List<ClaimedDelivery>();
         await using (var claim = bank.CreateCommand("""
             WITH due AS (
@@ -99,16 +101,16 @@ internal sealed class WebhookDispatcher(
                 WHERE due.rank <= coalesce(b.free, @per_endpoint)
                 LIMIT @limit
             )
-            UPDATE webhook_deliveries d SET "LeaseUntil" = @lease
+            UPDATE webhook_deliveries d SET "LeaseUntil" = clock_timestamp() + @lease_span
             FROM webhook_endpoints e, webhook_events v
-            WHERE d."Id" IN (SELECT "Id" FROM picked) AND d."Status" = 'Pending' AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < @now)
+            WHERE d."Id" = ANY(ARRAY(SELECT "Id" FROM picked)) AND d."Status" = 'Pending' AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < @now)
               AND e."Id" = d."EndpointId" AND v."Id" = d."EventId"
             RETURNING d."Id", d."EndpointId", d."ClientId", d."EventId", d."Attempts", e."Url", e."Enabled", e."SecretCiphertext",
-                      e."PreviousSecretCiphertext", e."PreviousSecretExpiresAt", v."Payload"
+                      e."PreviousSecretCiphertext", e."PreviousSecretExpiresAt", v."Payload", d."LeaseUntil"
             """))
         {
             claim.Parameters.AddWithValue("now", now);
-            claim.Parameters.AddWithValue("lease", lease);
+            claim.Parameters.AddWithValue("lease_span", leaseSpan);
             claim.Parameters.AddWithValue("scan", Math.Max(limit * 4, 200));
             claim.Parameters.AddWithValue("limit", limit);
             claim.Parameters.AddWithValue("per_endpoint", (long)perEndpoint);
@@ -119,7 +121,7 @@ internal sealed class WebhookDispatcher(
             {
                 claimed.Add(new ClaimedDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
                     reader.GetString(5), reader.GetBoolean(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.GetString(10), lease));
+                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11)));
             }
         }
 

@@ -43,17 +43,26 @@ internal sealed class WebhookFanOut(string eventType, NpgsqlDataSource bank, Web
 
         var now = clock.GetUtcNow();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // This process wakes its dispatcher itself (below); a NOTIFY would only add a cluster-wide lock to the commit.
+        await using (var quiet = new NpgsqlCommand("SET LOCAL wekeza.notify_webhooks = 'off'", connection, transaction))
+        {
+            await quiet.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var events = recipients.Select(recipient =>
         {
             var id = WebhookEvent.NewId(now);
             return (Id: id, recipient.ClientId, Payload: WebhookEnvelope.Write(id, eventType, occurredAt, message.Subject ?? "", message.Sequence, recipient.Data));
         }).ToList();
 
+        // Inserted in client id order: each insert locks its app's position counter until commit, and one order for
+        // every fan-out means two of them touching the same apps never deadlock.
         var inserted = new List<(string Id, string ClientId)>();
         await using (var insert = new NpgsqlCommand("""
             INSERT INTO webhook_events ("Id", "ClientId", "SourceId", "Type", "Subject", "Sequence", "Payload", "OccurredAt")
             SELECT e.id, e.client, @source, @type, @subject, @sequence, e.payload, @occurred
             FROM unnest(@ids, @clients, @payloads) AS e(id, client, payload)
+            ORDER BY e.client
             ON CONFLICT ("SourceId", "ClientId") DO NOTHING
             RETURNING "Id", "ClientId"
             """, connection, transaction))

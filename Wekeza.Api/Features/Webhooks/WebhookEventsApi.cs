@@ -12,7 +12,9 @@ namespace Wekeza.Api.Features.Webhooks;
 
 /// <summary>
 /// <c>GET /v1/events</c>: the app's event log, as OBIE's event polling offers it. Oldest first after a cursor, so an
-/// app that missed deliveries (its endpoint was down, or it has none) reads on from the last event it handled.
+/// app that missed deliveries (its endpoint was down, or it has none) reads on from the last event it handled. The
+/// order is commit order (each event's position in its app's log), so reading on from a cursor never skips an event
+/// that was still being written when the previous page was read.
 /// </summary>
 internal static class WebhookEventsApi
 {
@@ -35,8 +37,21 @@ internal static class WebhookEventsApi
         var query = db.WebhookEvents.AsNoTracking().Where(e => e.ClientId == owner.ClientId);
         query = type is null ? query : query.Where(e => e.Type == type);
         query = subject is null ? query : query.Where(e => e.Subject == subject);
-        query = string.IsNullOrEmpty(after) ? query : query.Where(e => string.Compare(e.Id, after) > 0);
-        var page = await query.OrderBy(e => e.Id).Take(size + 1).Select(e => new { e.Id, e.Payload }).ToListAsync(context.RequestAborted);
+        if (!string.IsNullOrEmpty(after))
+        {
+            // The cursor is an event id; the log is in commit order (positions), so page on the cursor's position.
+            var from = await db.WebhookEvents.AsNoTracking().Where(e => e.Id == after && e.ClientId == owner.ClientId).Select(e => (long?)e.Position)
+                .SingleOrDefaultAsync(context.RequestAborted);
+            if (from is null)
+            {
+                errors["after"] = [$"Your app has no event '{after}' (events are kept 30 days): start from the oldest without after=."];
+                return ValidationProblems.Result(errors, "The events could not be listed");
+            }
+
+            query = query.Where(e => e.Position > from);
+        }
+
+        var page = await query.OrderBy(e => e.Position).Take(size + 1).Select(e => new { e.Id, e.Payload }).ToListAsync(context.RequestAborted);
         var next = page.Count > size ? WebhookEndpointsApi.PageLink(context, "after", page[size - 1].Id) : null;
         return TypedResults.Ok(new ListResponse<JsonElement>([.. page.Take(size).Select(e => JsonDocument.Parse(e.Payload).RootElement.Clone())],
             new ListLinks(context.Request.GetEncodedUrl(), next), new ListMeta(TotalPages: null)));

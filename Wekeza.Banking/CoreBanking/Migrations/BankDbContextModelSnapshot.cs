@@ -747,6 +747,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("Sequence")
                         .HasColumnType("bigint");
 
@@ -768,6 +771,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("ClientId", "Id");
+
+                    b.HasIndex("ClientId", "Position")
+                        .IsUnique();
 
                     b.HasIndex("SourceId", "ClientId")
                         .IsUnique();
