@@ -49,8 +49,6 @@ public sealed class WebhookEndpoint
     public string StatusAt(DateTimeOffset now) =>
         !Enabled ? WebhookEndpointStatuses.Disabled : FailingSince is null ? WebhookEndpointStatuses.Active : WebhookEndpointStatuses.Failing;
 
-    public bool Subscribes(string eventType) => Enabled && EventTypes.Contains(eventType, StringComparer.Ordinal);
-
     public void Enable(DateTimeOffset now)
     {
         Enabled = true;
@@ -76,16 +74,6 @@ public sealed class WebhookEndpoint
         SecretCiphertext = newSecretCiphertext;
         SecretRotatedAt = now;
         UpdatedAt = now;
-    }
-
-    /// <summary>The secrets that sign a delivery made at <paramref name="now"/>: the current one, and the previous one during its overlap.</summary>
-    public IEnumerable<string> SigningSecretCiphertexts(DateTimeOffset now)
-    {
-        yield return SecretCiphertext;
-        if (PreviousSecretCiphertext is not null && PreviousSecretExpiresAt > now)
-        {
-            yield return PreviousSecretCiphertext;
-        }
     }
 }
 

@@ -43,7 +43,7 @@ internal sealed class OutboxRelay(
                     new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), stoppingToken);
                 if (await RelayBatchAsync(channel, stoppingToken) < BatchSize)
                 {
-                    await wakeUp.WaitAsync(IdleDelay, clock, stoppingToken);
+                    await wakeUp.WaitAsync(IdleDelay, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

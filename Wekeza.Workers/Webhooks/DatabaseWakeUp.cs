@@ -26,7 +26,7 @@ internal sealed class DatabaseWakeUp(NpgsqlDataSource database, string channel, 
     }
 
     /// <summary>Returns when signalled or after <paramref name="atMost"/>.</summary>
-    public Task WaitAsync(TimeSpan atMost, TimeProvider clock, CancellationToken cancellationToken) =>
+    public Task WaitAsync(TimeSpan atMost, CancellationToken cancellationToken) =>
         _signal.WaitAsync(atMost, cancellationToken);
 
     /// <summary>Listens until stopped, reconnecting after a failure.</summary>

@@ -47,7 +47,7 @@ internal sealed class WebhookDispatcher(
                 var claimed = free > 0 ? await ClaimAndSendAsync(free, stoppingToken) : 0;
                 if (claimed == 0 || claimed >= free)
                 {
-                    await _wakeUp.WaitAsync(PollInterval, clock, stoppingToken);
+                    await _wakeUp.WaitAsync(PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

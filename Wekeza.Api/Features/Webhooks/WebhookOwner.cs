@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Caching.Memory;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Wekeza.Api.Features.Consents;
@@ -57,9 +60,15 @@ internal sealed record WebhookOwner(string ClientId)
     }
 }
 
-/// <summary>Asks auth's apps API, with the developer's own token, whether they own the app with this client id.</summary>
-internal sealed class AppOwnership(HttpClient http, ILogger<AppOwnership> logger)
+/// <summary>
+/// Asks auth's apps API, with the developer's own token, whether they own the app with this client id. A yes is
+/// remembered for that token and app for <see cref="Remember"/>, so a portal page's handful of calls costs auth one
+/// lookup, not one each (an app's owner never changes; a deleted app's tokens die with it).
+/// </summary>
+internal sealed class AppOwnership(HttpClient http, IMemoryCache cache, ILogger<AppOwnership> logger)
 {
+    private static readonly TimeSpan Remember = TimeSpan.FromSeconds(30);
+
     public const string HttpClientName = "auth-apps";
 
     public enum Answer { Owned, NotOwned, Unknown }
@@ -71,6 +80,23 @@ internal sealed class AppOwnership(HttpClient http, ILogger<AppOwnership> logger
             return Answer.NotOwned;
         }
 
+        var key = $"wekeza:app-owner:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(bearer)))}:{clientId}";
+        if (cache.TryGetValue(key, out _))
+        {
+            return Answer.Owned;
+        }
+
+        var answer = await AskAuthAsync(clientId, bearer, cancellationToken);
+        if (answer == Answer.Owned)
+        {
+            cache.Set(key, true, Remember);
+        }
+
+        return answer;
+    }
+
+    private async Task<Answer> AskAuthAsync(string clientId, string bearer, CancellationToken cancellationToken)
+    {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, "v1/apps");

@@ -10,6 +10,7 @@ internal static class WebhookServices
         builder.Services.AddOptions<WebhookPolicy>().BindConfiguration(WebhookPolicy.Section);
         builder.Services.AddSingleton<WebhookSecretProtector>();
         builder.Services.AddSingleton<HostResolver>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddHttpClient<AppOwnership>(AppOwnership.HttpClientName, http =>
         {
             http.BaseAddress = TokenValidation.ResolveIssuer(builder.Configuration);

@@ -249,7 +249,8 @@ public sealed class WebhookDeliveryTests(PlatformFixture platform) : IAsyncLifet
         Assert.Equal(2, during.Signature.Split(' ').Length);
         Assert.True(StandardWebhooksVerifier.Verify(endpoint.Secret, during), "the old secret no longer verifies during the overlap");
         Assert.True(StandardWebhooksVerifier.Verify(newSecret, during), "the new secret does not verify");
-        Assert.Equal(["ok", "ok"], await OffTheShelfVerifier.VerifyAsync(endpoint.Secret, [during]) is var old ? [old.Single(), (await OffTheShelfVerifier.VerifyAsync(newSecret, [during])).Single()] : []);
+        Assert.Equal("ok", (await OffTheShelfVerifier.VerifyAsync(endpoint.Secret, [during])).Single());
+        Assert.Equal("ok", (await OffTheShelfVerifier.VerifyAsync(newSecret, [during])).Single());
 
         using var again = await api.PostAsJsonAsync($"/v1/webhook-endpoints/{endpoint.Id}/rotate-secret", new { overlapHours = 0 }, Cancel);
         var latest = (await again.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("secret").GetString()!;

@@ -61,6 +61,31 @@ public sealed class WebhookInputTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task A_bad_change_is_refused_and_leaves_the_endpoint_as_it_was()
+    {
+        var (_, _, _, api) = await _journey.NewAppAsync();
+        var endpoint = await WebhookJourney.CreateEndpointAsync(api, "https://example.com/hook", "payment.completed");
+        await AssertProblemAsync(await api.PatchAsJsonAsync($"/v1/webhook-endpoints/{endpoint.Id}",
+            new { url = "http://example.com/plain", eventTypes = Array.Empty<string>() }, Cancel), 422, "eventTypes");
+        var unchanged = await WebhookJourney.GetJsonAsync(api, $"/v1/webhook-endpoints/{endpoint.Id}");
+        Assert.Equal("https://example.com/hook", unchanged.GetProperty("url").GetString());
+        Assert.Equal(["payment.completed"], unchanged.GetProperty("eventTypes").EnumerateArray().Select(t => t.GetString()));
+
+        // A body of the wrong shape is a 400 problem, not a 500; an unknown cursor or a non-number limit is named.
+        using var wrongShape = new StringContent("""{"url":"https://example.com/x","eventTypes":"payment.completed"}""", System.Text.Encoding.UTF8, "application/json");
+        await AssertProblemAsync(await api.PostAsync("/v1/webhook-endpoints", wrongShape, Cancel), 400, null);
+        await AssertProblemAsync(await api.GetAsync("/v1/events?after=evt_not_mine", Cancel), 422, "after");
+        await AssertProblemAsync(await api.GetAsync("/v1/events?limit=lots", Cancel), 400, null);
+
+        // Unknown endpoints, for every verb that names one.
+        await AssertProblemAsync(await api.PatchAsJsonAsync("/v1/webhook-endpoints/we_nope", new { enabled = false }, Cancel), 404, "webhook_endpoint_not_found");
+        await AssertProblemAsync(await api.PostAsync("/v1/webhook-endpoints/we_nope/rotate-secret", null, Cancel), 404, "webhook_endpoint_not_found");
+        await AssertProblemAsync(await api.PostAsync("/v1/webhook-endpoints/we_nope/test", null, Cancel), 404, "webhook_endpoint_not_found");
+        await AssertProblemAsync(await api.DeleteAsync("/v1/webhook-endpoints/we_nope", Cancel), 404, "webhook_endpoint_not_found");
+        Assert.Single((await WebhookJourney.GetJsonAsync(api, "/v1/webhook-endpoints")).GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Twenty_five_endpoints_created_at_once_stop_at_the_limit_of_twenty()
     {
         var (_, _, _, api) = await _journey.NewAppAsync();
