@@ -28,7 +28,7 @@ public sealed class PlatformFixture : IAsyncLifetime
     {
         ["Webhooks__SandboxRetrySchedule"] = "1s, 2s, 2s",
         ["Webhooks__Timeout"] = "00:00:02",
-        ["Webhooks__SandboxDisableAfter"] = "00:00:08",
+        ["Webhooks__SandboxDisableAfter"] = "00:00:20",
     };
 
     public async ValueTask InitializeAsync() =>
