@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wekeza.Banking.Consents;
 using Wekeza.Banking.Outbox;
 using Wekeza.Banking.Payments;
+using Wekeza.Banking.Sandbox;
 using Wekeza.Banking.Webhooks;
 using Wekeza.Consents;
 
@@ -33,6 +34,9 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
     public DbSet<PaymentStatusChange> PaymentStatusChanges => Set<PaymentStatusChange>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<SandboxClock> SandboxClocks => Set<SandboxClock>();
+
     public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
@@ -80,6 +84,8 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             entry.Property(e => e.Reference).HasMaxLength(100);
             entry.Property(e => e.Category).HasMaxLength(40);
             entry.Property(e => e.Counterparty).HasMaxLength(100);
+            entry.Property(e => e.SandboxClientId).HasMaxLength(100);
+            entry.HasIndex(e => e.SandboxClientId).HasFilter("\"SandboxClientId\" IS NOT NULL");
             entry.HasMany(e => e.Postings).WithOne(p => p.Entry).HasForeignKey(p => p.EntryId);
         });
 
@@ -122,6 +128,13 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             consentEvent.Property(e => e.Detail).HasMaxLength(2000);
         });
 
+        model.Entity<SandboxClock>(clock =>
+        {
+            clock.ToTable("sandbox_clocks");
+            clock.HasKey(c => c.ClientId);
+            clock.Property(c => c.ClientId).HasMaxLength(100);
+        });
+
         model.Entity<Payment>(payment =>
         {
             payment.ToTable("payments");
@@ -141,6 +154,7 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
             payment.Property(p => p.ReasonCode).HasMaxLength(60);
             payment.Property(p => p.ReasonDetail).HasMaxLength(500);
             payment.Property(p => p.SwitchReference).HasMaxLength(100);
+            payment.HasIndex(p => p.SettlementDueAt).HasFilter("\"SettlementDueAt\" IS NOT NULL AND \"Status\" = 'AcceptedSettlementInProcess'");
             payment.HasMany(p => p.History).WithOne().HasForeignKey(c => c.PaymentId);
             payment.Property<uint>("Version").IsRowVersion();
         });

@@ -9,6 +9,12 @@ public sealed class Customer
 
     public required string DisplayName { get; init; }
 
+    /// <summary>
+    /// A sandbox test customer: only sandbox apps may see them, and a sandbox app sees no one else. Set when seeded,
+    /// never changed.
+    /// </summary>
+    public bool Sandbox { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 }
 
@@ -67,6 +73,12 @@ public sealed class LedgerEntry
     public required string Category { get; init; }
 
     public string? Counterparty { get; init; }
+
+    /// <summary>
+    /// The sandbox app whose control booked this entry (a simulated incoming transaction), so resetting that app's
+    /// sandbox removes it; null for everything else.
+    /// </summary>
+    public string? SandboxClientId { get; init; }
 
     public List<Posting> Postings { get; init; } = [];
 }

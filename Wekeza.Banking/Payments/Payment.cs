@@ -42,6 +42,12 @@ public sealed class Payment
 
     public string? SwitchReference { get; private set; }
 
+    /// <summary>
+    /// When the switch said it will settle later (a held settlement): the time, on the app's sandbox clock, at which
+    /// the sandbox settles it. Null while nothing is held.
+    /// </summary>
+    public DateTimeOffset? SettlementDueAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset StatusUpdatedAt { get; private set; }
@@ -100,6 +106,13 @@ public sealed class Payment
         FinalEntryId = entryId;
         SwitchReference = switchReference;
         Move(PaymentStatuses.Completed, null, null, now);
+    }
+
+    /// <summary>The switch accepted the transfer for later settlement: the payment stays in process until <paramref name="due"/>.</summary>
+    public void HoldSettlement(DateTimeOffset due)
+    {
+        Require(PaymentStatuses.AcceptedSettlementInProcess);
+        SettlementDueAt = due;
     }
 
     /// <summary>The switch refused or never answered: the debit was reversed by <paramref name="reversalEntryId"/>.</summary>

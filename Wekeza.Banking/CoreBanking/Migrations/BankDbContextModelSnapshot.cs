@@ -262,6 +262,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("Sandbox")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -304,7 +307,14 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("SandboxClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("SandboxClientId")
+                        .HasFilter("\"SandboxClientId\" IS NOT NULL");
 
                     b.ToTable("ledger_entries", (string)null);
                 });
@@ -483,6 +493,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.Property<int?>("RiskScore")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("SettlementDueAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -507,6 +520,9 @@ namespace Wekeza.Banking.CoreBanking.Migrations
 
                     b.HasIndex("ConsentId")
                         .IsUnique();
+
+                    b.HasIndex("SettlementDueAt")
+                        .HasFilter("\"SettlementDueAt\" IS NOT NULL AND \"Status\" = 'AcceptedSettlementInProcess'");
 
                     b.HasIndex("DebtorAccountId", "CreatedAt");
 
@@ -549,6 +565,23 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.HasIndex("PaymentId");
 
                     b.ToTable("payment_status_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Sandbox.SandboxClock", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeSpan>("Offset")
+                        .HasColumnType("interval");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ClientId");
+
+                    b.ToTable("sandbox_clocks", (string)null);
                 });
 
             modelBuilder.Entity("Wekeza.Banking.Webhooks.WebhookAttempt", b =>
