@@ -16,6 +16,9 @@ public static class ApiScopes
     /// <summary>A developer managing their apps' webhook endpoints, deliveries and events (the portal).</summary>
     public const string WebhooksManage = "webhooks.manage";
 
+    /// <summary>A developer driving their sandbox apps' sandbox (controls, clock, reset) from the portal.</summary>
+    public const string SandboxManage = "sandbox.manage";
+
     /// <summary>Auth's consent screen reading and deciding consents for the signed-in customer: auth's service client only.</summary>
     public const string ConsentsAuthorise = "consents.authorise";
 
@@ -23,5 +26,5 @@ public static class ApiScopes
     public static readonly IReadOnlyList<string> ForApps = [AccountsRead, TransactionsRead, PaymentsWrite];
 
     /// <summary>Every scope whose audience is the API.</summary>
-    public static readonly IReadOnlyList<string> All = [.. ForApps, ConsentsManage, WebhooksManage, ConsentsAuthorise];
+    public static readonly IReadOnlyList<string> All = [.. ForApps, ConsentsManage, WebhooksManage, SandboxManage, ConsentsAuthorise];
 }

@@ -126,6 +126,7 @@ public sealed class AuthSeeder(
                 Permissions.Scopes.Profile, Permissions.Scopes.Email, Permissions.Scopes.Roles,
                 Permissions.Prefixes.Scope + Scopes.OfflineAccess, Permissions.Prefixes.Scope + ScopeCatalog.AppsManage,
                 Permissions.Prefixes.Scope + ScopeCatalog.ConsentsManage, Permissions.Prefixes.Scope + ScopeCatalog.WebhooksManage,
+                Permissions.Prefixes.Scope + ScopeCatalog.SandboxManage,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };

@@ -20,6 +20,7 @@ public static class ScopeCatalog
     public const string AppsManage = "apps.manage";
     public const string ConsentsManage = ApiScopes.ConsentsManage;
     public const string WebhooksManage = ApiScopes.WebhooksManage;
+    public const string SandboxManage = ApiScopes.SandboxManage;
     public const string ConsentsAuthorise = ApiScopes.ConsentsAuthorise;
 
     /// <summary>The scopes an account-access consent (POST /v1/consents) grants: reading a customer's data.</summary>
@@ -49,6 +50,8 @@ public static class ScopeCatalog
         new(ConsentsManage, "Manage your consents", "See which apps can read your accounts, and revoke their access.", ApiAudience, AppsMayRequest: false),
         // The portal's, for a developer acting on their own apps' webhooks: an app manages its own with any API scope.
         new(WebhooksManage, "Manage your apps' webhooks", "Set up your apps' webhook endpoints, see their deliveries and read their events.", ApiAudience, AppsMayRequest: false),
+        // The portal's too: an app drives its own sandbox with its own token.
+        new(SandboxManage, "Drive your apps' sandboxes", "Use the sandbox controls of your sandbox apps: test transactions, events, the clock and resets.", ApiAudience, AppsMayRequest: false),
         new(ConsentsAuthorise, "Record consent decisions", "The bank's consent screen: read consents and record customers' decisions.", ApiAudience, AppsMayRequest: false),
         new(AppsManage, "Manage your apps", "Create and manage your developer apps and their credentials.", AuthAudience, AppsMayRequest: false),
     ];

@@ -87,7 +87,7 @@ internal static class PortalAuthentication
                 ClientId = builder.Configuration[ClientIdKey] is { Length: > 0 } clientId ? clientId : DefaultClientId,
                 ClientSecret = builder.Configuration[ClientSecretKey],
                 Scopes = { Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.Roles, Scopes.OfflineAccess, AppsScope,
-                    ApiScopes.ConsentsManage, ApiScopes.WebhooksManage },
+                    ApiScopes.ConsentsManage, ApiScopes.WebhooksManage, ApiScopes.SandboxManage },
                 CodeChallengeMethods = { CodeChallengeMethods.Sha256 },
                 RedirectUri = new Uri(AccountEndpoints.SignInCallbackPath, UriKind.Relative),
                 PostLogoutRedirectUri = new Uri(AccountEndpoints.SignOutCallbackPath, UriKind.Relative),
