@@ -21,7 +21,7 @@ ConsentCacheRefresh.AddConsentCacheRefresh(builder.Services);
 builder.AddPaymentProcessing();
 
 // The event types the workers handle, and only those: an event nobody here handles is not theirs to dead-letter.
-builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentEvents.All, .. PaymentServices.Steps],
+builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentEvents.All, .. PaymentServices.EventTypes],
     builder.Configuration.GetValue<ushort?>("Workers:Concurrency") ?? 16));
 builder.AddWebhookDelivery();
 builder.Services.AddHostedService<OutboxRelay>();

@@ -182,6 +182,20 @@ public sealed class Consent
         return true;
     }
 
+    /// <summary>
+    /// The sandbox's "expire now" control (and its clock moving past the expiry): an open consent ends as if its time
+    /// had come. One that is already over cannot expire.
+    /// </summary>
+    public void ExpireNow(string actor, DateTimeOffset now)
+    {
+        if (Status is not (ConsentStatuses.AwaitingAuthorisation or ConsentStatuses.Authorised))
+        {
+            throw new ConsentRuleException("consent_not_expirable", $"This consent is already {Status}; only an open consent can expire.");
+        }
+
+        Transition(ConsentStatuses.Expired, ConsentEventTypes.Expired, actor, null, now);
+    }
+
     /// <summary>The consent as the hot path and the consent events see it.</summary>
     public ConsentSnapshot Snapshot() => new(
         Id, ClientId, CustomerSubject, Status, Permissions, AccountIds, ExpiresAt, TransactionFrom, TransactionTo, AuthorizationId, Kind);

@@ -11,7 +11,8 @@ public static class BankDatabase
     public static IHostApplicationBuilder AddCoreBanking(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDbContext<BankDbContext>(ResourceNames.BankDb);
-        builder.Services.AddScoped<ICoreBanking, Ledger>();
+        builder.Services.AddScoped<Ledger>();
+        builder.Services.AddScoped<ICoreBanking>(services => services.GetRequiredService<Ledger>());
         return builder;
     }
 }

@@ -42,7 +42,11 @@ public sealed record StatementLine(
 public sealed record NewPosting(string AccountId, decimal Amount);
 
 public sealed record NewEntry(DateTimeOffset BookedAt, string Description, string Category, string? Reference,
-    string? Counterparty, IReadOnlyList<NewPosting> Postings);
+    string? Counterparty, IReadOnlyList<NewPosting> Postings)
+{
+    /// <summary>The sandbox app whose control books this entry, so that app's reset can remove it.</summary>
+    public string? SandboxClientId { get; init; }
+}
 
 /// <summary>An entry that would break the ledger's rules; nothing was booked.</summary>
 public class LedgerException(string message) : Exception(message);

@@ -90,6 +90,7 @@ public sealed class Ledger(BankDbContext db) : ICoreBanking
             Category = entry.Category,
             Reference = entry.Reference,
             Counterparty = entry.Counterparty,
+            SandboxClientId = entry.SandboxClientId,
         };
         // Every rule is checked before any balance changes, so a refused entry leaves the tracked accounts untouched.
         var balances = accounts.ToDictionary(a => a.Key, a => a.Value.BookedBalance, StringComparer.Ordinal);

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Wekeza.Payments;
-using Wekeza.Workers.Payments.Risk;
-using Wekeza.Workers.Payments.Switch;
 using Wekeza.ServiceDefaults.Messaging;
+using Wekeza.ServiceDefaults.Sandbox;
+using Wekeza.Workers.Payments.Risk;
+using Wekeza.Workers.Payments.Sandbox;
+using Wekeza.Workers.Payments.Switch;
 
 namespace Wekeza.Workers.Payments;
 
@@ -36,6 +38,9 @@ internal static class PaymentServices
     /// <summary>The event types the workers' payment steps consume.</summary>
     public static readonly string[] Steps = [PaymentEvents.Created, PaymentEvents.Accepted];
 
+    /// <summary>Everything the payments part of the workers consumes: the steps and the sandbox controls' outcomes.</summary>
+    public static readonly string[] EventTypes = [.. Steps, SandboxEventTypes.PaymentOutcome];
+
     public static IHostApplicationBuilder AddPaymentProcessing(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<Wekeza.Banking.CoreBanking.Ledger>();
@@ -47,6 +52,13 @@ internal static class PaymentServices
         {
             builder.Services.AddSingleton<IEventHandler>(sp => new PaymentStepHandler(step, sp.GetRequiredService<IServiceScopeFactory>()));
         }
+
+        builder.Services.AddSingleton<IEventHandler, SandboxOutcomeHandler>();
+        builder.Services.AddOptions<HeldSettlementOptions>()
+            .Bind(builder.Configuration.GetSection("Payments"))
+            .Validate(o => o.HeldSettlementSweep > TimeSpan.Zero, "Payments:HeldSettlementSweep must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<HeldSettlementSweeper>();
 
         return builder;
     }

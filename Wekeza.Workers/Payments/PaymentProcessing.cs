@@ -5,7 +5,9 @@ using Wekeza.Banking.CoreBanking;
 using Wekeza.Banking.Outbox;
 using Wekeza.Banking.Payments;
 using Wekeza.Payments;
+using Wekeza.Webhooks;
 using Wekeza.Workers.Payments.Risk;
+using Wekeza.Workers.Payments.Sandbox;
 using Wekeza.Workers.Payments.Switch;
 
 namespace Wekeza.Workers.Payments;
@@ -31,6 +33,8 @@ internal sealed partial class PaymentProcessing(
     ILogger<PaymentProcessing> logger)
 {
     private static readonly ActivitySource Activity = new("Wekeza.Workers.Payments");
+    private const string InsufficientFunds = "insufficient_funds";
+    private const string InsufficientFundsDetail = "The account's available balance does not cover the payment.";
 
     /// <summary>Pending → risk checks → Rejected, or the debit: Completed (Wekeza creditor) or AcceptedSettlementInProcess.</summary>
     public Task ProcessAsync(string paymentId, CancellationToken cancellationToken) =>
@@ -58,8 +62,8 @@ internal sealed partial class PaymentProcessing(
             // payments in opposite directions queue instead of deadlocking.
             await ledger.LockAsync(creditorAccountId is null ? [payment.DebtorAccountId] : [payment.DebtorAccountId, creditorAccountId], ct);
             var assessment = await risk.AssessAsync(
-                new RiskSubject(payment.Id, payment.CustomerSubject, payment.DebtorAccountId, initiation.Amount, initiation.Currency,
-                    initiation.CreditorScheme, initiation.CreditorIdentification, payment.CreatedAt),
+                new RiskSubject(payment.Id, payment.ClientId, payment.CustomerSubject, payment.DebtorAccountId, initiation.Amount, initiation.Currency,
+                    initiation.CreditorScheme, initiation.CreditorIdentification, initiation.Reference, payment.CreatedAt),
                 new BankPaymentHistory(db), ct);
             payment.RecordRisk(assessment.Score, assessment.Reasons);
             if (!assessment.Approved)
@@ -75,6 +79,13 @@ internal sealed partial class PaymentProcessing(
                 return;
             }
 
+            // The sandbox's rehearsal of a refused debit: the real answer, word for word, whatever the balance.
+            if (MagicReferences.Applies(payment.ClientId, initiation.Reference, MagicReferences.InsufficientFunds))
+            {
+                await RejectAsync(payment, InsufficientFunds, InsufficientFundsDetail, now, ct);
+                return;
+            }
+
             LedgerEntry entry;
             try
             {
@@ -83,7 +94,7 @@ internal sealed partial class PaymentProcessing(
             }
             catch (InsufficientFundsException)
             {
-                await RejectAsync(payment, "insufficient_funds", "The account's available balance does not cover the payment.", now, ct);
+                await RejectAsync(payment, InsufficientFunds, InsufficientFundsDetail, now, ct);
                 return;
             }
             catch (LedgerException refused)
@@ -102,13 +113,18 @@ internal sealed partial class PaymentProcessing(
             LogDebited(payment.Id, payment.Status, assessment.Score);
         }, cancellationToken);
 
-    /// <summary>AcceptedSettlementInProcess → the switch → Completed, or Failed with the debit reversed.</summary>
+    /// <summary>
+    /// AcceptedSettlementInProcess → the switch → Completed, or Failed with the debit reversed, or held (sandbox) until
+    /// its app's sandbox clock reaches the due time.
+    /// </summary>
     public async Task SettleAsync(string paymentId, CancellationToken cancellationToken)
     {
         using var activity = Activity.StartActivity("payment.settle");
         activity?.SetTag("payment.id", paymentId);
         var payment = await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, cancellationToken);
-        if (payment?.Status != PaymentStatuses.AcceptedSettlementInProcess)
+        // A held payment is the sweeper's or the sandbox controls' to settle: asking the switch again (a redelivered
+        // message) would only move its due time, and the settlement timeout must never fail it.
+        if (payment?.Status != PaymentStatuses.AcceptedSettlementInProcess || payment.SettlementDueAt is not null)
         {
             return;
         }
@@ -123,7 +139,8 @@ internal sealed partial class PaymentProcessing(
             try
             {
                 outcome = await paymentSwitch.SubmitAsync(new SwitchTransfer(payment.Id, initiation.Amount, initiation.Currency,
-                    initiation.CreditorScheme, initiation.CreditorIdentification, initiation.CreditorName, initiation.Reference), timeout.Token);
+                    initiation.CreditorScheme, initiation.CreditorIdentification, initiation.CreditorName, initiation.Reference,
+                    ClientEnvironments.IsSandbox(payment.ClientId)), timeout.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -135,43 +152,64 @@ internal sealed partial class PaymentProcessing(
         await db.InTransactionAsync(async ct =>
         {
             db.ChangeTracker.Clear();
-            if (await LockAsync(paymentId, PaymentStatuses.AcceptedSettlementInProcess, ct) is not { } locked)
+            if (await LockAsync(paymentId, PaymentStatuses.AcceptedSettlementInProcess, ct) is not { } locked || locked.SettlementDueAt is not null)
             {
                 return;
             }
 
             var now = clock.GetUtcNow();
-            var clearing = PaymentAccounts.OutboundClearing(initiation.Currency);
-            if (outcome is SwitchOutcome.Settled settled)
+            switch (outcome)
             {
-                var entry = await ledger.BookAsync(new NewEntry(now, $"Settlement of {locked.Id}", "settlement", settled.SwitchReference, null,
-                    [new NewPosting(clearing, -initiation.Amount), new NewPosting(PaymentAccounts.SwitchSettlement(initiation.Currency), initiation.Amount)]), ct);
-                await db.SaveChangesAsync(ct);
-                locked.Settled(entry.Id, settled.SwitchReference, now);
+                case SwitchOutcome.Settled settled:
+                    await CompleteSettlementAsync(locked, settled.SwitchReference, now, ct);
+                    break;
+                case SwitchOutcome.Refused refused:
+                    await FailSettlementAsync(locked, refused.ReasonCode, refused.Detail, now, ct);
+                    break;
+                case SwitchOutcome.Held held:
+                    // Due on the app's own clock, so an app that moves its clock past it sees the settlement.
+                    locked.HoldSettlement(await db.NowAsync(locked.ClientId, now, ct) + held.For);
+                    await db.SaveChangesAsync(ct);
+                    LogHeld(locked.Id, locked.SettlementDueAt!.Value);
+                    break;
             }
-            else
-            {
-                var refused = (SwitchOutcome.Refused)outcome;
-                var reversal = await ledger.BookAsync(new NewEntry(now, $"Returned: payment to {initiation.CreditorName}", "payments", initiation.Reference,
-                    initiation.CreditorName, [new NewPosting(clearing, -initiation.Amount), new NewPosting(locked.DebtorAccountId, initiation.Amount)]), ct);
-                await db.SaveChangesAsync(ct);
-                locked.Fail(reversal.Id, refused.ReasonCode, refused.Detail, now);
-                AnnouncePostings(reversal, locked.Id, now);
-            }
-
-            Announce(locked, now);
-            await db.SaveChangesAsync(ct);
-            LogSettled(locked.Id, locked.Status, locked.ReasonCode);
         }, cancellationToken);
+    }
+
+    /// <summary>The switch's settlement booked and the payment Completed, with its event; the caller holds the payment's lock.</summary>
+    private async Task CompleteSettlementAsync(Payment locked, string switchReference, DateTimeOffset now, CancellationToken ct)
+    {
+        var initiation = locked.Initiation;
+        var entry = await ledger.BookAsync(new NewEntry(now, $"Settlement of {locked.Id}", "settlement", switchReference, null,
+            [new NewPosting(PaymentAccounts.OutboundClearing(initiation.Currency), -initiation.Amount),
+                new NewPosting(PaymentAccounts.SwitchSettlement(initiation.Currency), initiation.Amount)]), ct);
+        await db.SaveChangesAsync(ct);
+        locked.Settled(entry.Id, switchReference, now);
+        Announce(locked, now);
+        await db.SaveChangesAsync(ct);
+        LogSettled(locked.Id, locked.Status, locked.ReasonCode);
+    }
+
+    /// <summary>The debit reversed and the payment Failed, with its events; the caller holds the payment's lock.</summary>
+    private async Task FailSettlementAsync(Payment locked, string reasonCode, string detail, DateTimeOffset now, CancellationToken ct)
+    {
+        var initiation = locked.Initiation;
+        var reversal = await ledger.BookAsync(new NewEntry(now, $"Returned: payment to {initiation.CreditorName}", "payments", initiation.Reference,
+            initiation.CreditorName, [new NewPosting(PaymentAccounts.OutboundClearing(initiation.Currency), -initiation.Amount),
+                new NewPosting(locked.DebtorAccountId, initiation.Amount)]), ct);
+        await db.SaveChangesAsync(ct);
+        locked.Fail(reversal.Id, reasonCode, detail, now);
+        AnnouncePostings(reversal, locked.Id, now);
+        Announce(locked, now);
+        await db.SaveChangesAsync(ct);
+        LogSettled(locked.Id, locked.Status, locked.ReasonCode);
     }
 
     /// <summary>The payment, row-locked until the commit, if it is still at <paramref name="expected"/>; otherwise the step was done.</summary>
     private async Task<Payment?> LockAsync(string paymentId, string expected, CancellationToken ct)
     {
-        var payment = await db.Payments.FromSql($"SELECT *, xmin FROM payments WHERE \"Id\" = {paymentId} FOR UPDATE").SingleOrDefaultAsync(ct);
-        if (payment is null)
+        if (await LockAsync(paymentId, ct) is not { } payment)
         {
-            LogUnknown(paymentId);
             return null;
         }
 
@@ -179,6 +217,18 @@ internal sealed partial class PaymentProcessing(
         {
             LogAlreadyDone(paymentId, payment.Status);
             return null;
+        }
+
+        return payment;
+    }
+
+    /// <summary>The payment, row-locked until the commit, whatever its status.</summary>
+    private async Task<Payment?> LockAsync(string paymentId, CancellationToken ct)
+    {
+        var payment = await db.Payments.FromSql($"SELECT *, xmin FROM payments WHERE \"Id\" = {paymentId} FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (payment is null)
+        {
+            LogUnknown(paymentId);
         }
 
         return payment;
@@ -219,6 +269,9 @@ internal sealed partial class PaymentProcessing(
 
     [LoggerMessage(LogLevel.Information, "Payment {PaymentId} settled: {Status} {Reason}")]
     private partial void LogSettled(string paymentId, string status, string? reason);
+
+    [LoggerMessage(LogLevel.Information, "Payment {PaymentId} held by the switch: settles at {DueAt} on its app's sandbox clock")]
+    private partial void LogHeld(string paymentId, DateTimeOffset dueAt);
 
     [LoggerMessage(LogLevel.Warning, "Payment {PaymentId} does not exist; its message is acknowledged and ignored")]
     private partial void LogUnknown(string paymentId);

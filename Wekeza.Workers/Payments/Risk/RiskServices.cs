@@ -5,9 +5,10 @@ namespace Wekeza.Workers.Payments.Risk;
 public static class RiskServices
 {
     /// <summary>
-    /// The risk checks: <see cref="RulesEngine"/> configured from <c>Payments:Risk</c>, and the <see cref="RiskAssessor"/>
-    /// that runs it with every other <see cref="IPaymentRiskCheck"/> registered (add an external fraud system's adapter
-    /// with <c>TryAddEnumerable</c> or <c>AddScoped&lt;IPaymentRiskCheck, …&gt;</c>).
+    /// The risk checks: <see cref="RulesEngine"/> configured from <c>Payments:Risk</c>, the sandbox's
+    /// <see cref="SandboxFraudScenario"/>, and the <see cref="RiskAssessor"/> that runs them with every other
+    /// <see cref="IPaymentRiskCheck"/> registered (add an external fraud system's adapter with <c>TryAddEnumerable</c>
+    /// or <c>AddScoped&lt;IPaymentRiskCheck, …&gt;</c>).
     /// </summary>
     public static IServiceCollection AddPaymentRiskChecks(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +29,8 @@ public static class RiskServices
             .Validate(Valid, $"{RiskRulesOptions.Section}: limits must be positive, RejectScore 1-100, VelocityThreshold at least 1, hours 0-24.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaymentRiskCheck, RulesEngine>());
+        // Registered everywhere: it is inert for production apps, and the sandbox is not a separate build.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPaymentRiskCheck, SandboxFraudScenario>());
         // Scoped: an added check may well depend on scoped services (a DbContext, a typed HTTP client's handler).
         services.TryAddScoped<RiskAssessor>();
         return services;

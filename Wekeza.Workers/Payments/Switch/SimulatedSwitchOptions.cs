@@ -16,4 +16,7 @@ public sealed class SimulatedSwitchOptions
 
     /// <summary>The share of transfers (0–1) the switch never answers.</summary>
     public double TimeoutRate { get; set; }
+
+    /// <summary>How long, on the app's sandbox clock, a <c>SWITCH-PENDING…</c> transfer is held before it settles.</summary>
+    public TimeSpan HeldSettlement { get; set; } = TimeSpan.FromDays(1);
 }

@@ -13,8 +13,8 @@ public static class SwitchServices
         services.AddOptions<SimulatedSwitchOptions>()
             .Bind(configuration.GetSection(SimulatedSwitchOptions.Section))
             .Validate(o => o.Latency >= TimeSpan.Zero && o.LatencyJitter >= TimeSpan.Zero
-                    && o.FailureRate is >= 0 and <= 1 && o.TimeoutRate is >= 0 and <= 1,
-                $"{SimulatedSwitchOptions.Section}: latencies must not be negative, rates must be between 0 and 1.")
+                    && o.FailureRate is >= 0 and <= 1 && o.TimeoutRate is >= 0 and <= 1 && o.HeldSettlement > TimeSpan.Zero,
+                $"{SimulatedSwitchOptions.Section}: latencies must not be negative, rates must be between 0 and 1, HeldSettlement must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPaymentSwitch, SimulatedPaymentSwitch>();

@@ -73,7 +73,19 @@ public sealed class RiskServicesTests
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection().AddPaymentRiskChecks(configuration).AddPaymentRiskChecks(configuration).BuildServiceProvider();
 
-        Assert.Single(services.GetServices<IPaymentRiskCheck>());
+        Assert.Equal([typeof(RulesEngine), typeof(SandboxFraudScenario)], services.GetServices<IPaymentRiskCheck>().Select(c => c.GetType()));
+    }
+
+    [Fact]
+    public async Task The_registered_assessor_rejects_a_sandbox_fraud_scenario()
+    {
+        await using var scope = Build([]).CreateAsyncScope();
+        var assessor = scope.ServiceProvider.GetRequiredService<RiskAssessor>();
+
+        var assessment = await assessor.AssessAsync(Payment(reference: "FRAUD-REJECT"), new FakePaymentHistory(), TestContext.Current.CancellationToken);
+
+        Assert.Equal((RiskAssessor.ScoreTooHigh, 100), (assessment.RejectionCode, assessment.Score));
+        Assert.Equal([SandboxFraudScenario.Code], assessment.Reasons);
     }
 
     [Fact]

@@ -28,6 +28,37 @@ public sealed class SimulatedPaymentSwitchTests
         Assert.Equal(new SwitchOutcome.Refused("switch_rejected", "The receiving institution refused the transfer."), outcome);
     }
 
+    [Theory]
+    [InlineData("SWITCH-FAIL-1")]
+    [InlineData("switch-slow")]
+    [InlineData("SWITCH-PENDING")]
+    [InlineData("SWITCH-TIMEOUT")]
+    public async Task A_production_apps_magic_reference_is_just_a_reference(string reference)
+    {
+        var ordinary = await Instant().SubmitAsync(Transfer("pmt_a"), Cancel);
+
+        var outcome = await Instant().SubmitAsync(Transfer("pmt_a", reference, sandbox: false), Cancel).WaitAsync(TimeSpan.FromSeconds(5), Cancel);
+
+        Assert.Equal(ordinary, outcome);
+    }
+
+    [Theory]
+    [InlineData("SWITCH-PENDING")]
+    [InlineData("switch-pending order 12")]
+    public async Task A_switch_pending_reference_is_held_for_the_configured_time_after_the_usual_latency(string reference)
+    {
+        var clock = new ManualTimeProvider();
+        // Rates of one: a developer who asks for a held settlement gets one, whatever else the switch is set to do.
+        var options = new SimulatedSwitchOptions { LatencyJitter = TimeSpan.Zero, HeldSettlement = TimeSpan.FromHours(6), FailureRate = 1, TimeoutRate = 1 };
+        var submission = Switch(clock, options).SubmitAsync(Transfer("pmt_a", reference), Cancel);
+
+        clock.Advance(TimeSpan.FromMilliseconds(149));
+        Assert.False(submission.IsCompleted);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(new SwitchOutcome.Held(TimeSpan.FromHours(6)), await submission.WaitAsync(TimeSpan.FromSeconds(5), Cancel));
+    }
+
     [Fact]
     public async Task A_switch_slow_reference_settles_after_three_seconds()
     {
@@ -110,6 +141,6 @@ public sealed class SimulatedPaymentSwitchTests
 
     private static SimulatedPaymentSwitch Switch(TimeProvider clock, SimulatedSwitchOptions options) => new(Options.Create(options), clock);
 
-    private static SwitchTransfer Transfer(string paymentId, string reference = "Invoice 7") =>
-        new(paymentId, 2_500m, "KES", "KE.MobileMoney", "254711111111", "Jane Wanjiku", reference);
+    private static SwitchTransfer Transfer(string paymentId, string reference = "Invoice 7", bool sandbox = true) =>
+        new(paymentId, 2_500m, "KES", "KE.MobileMoney", "254711111111", "Jane Wanjiku", reference, sandbox);
 }

@@ -14,6 +14,7 @@ public sealed class SwitchServicesTests
 
         Assert.Equal((TimeSpan.FromMilliseconds(150), TimeSpan.FromMilliseconds(100)), (options.Latency, options.LatencyJitter));
         Assert.Equal((0d, 0d), (options.FailureRate, options.TimeoutRate));
+        Assert.Equal(TimeSpan.FromDays(1), options.HeldSettlement);
     }
 
     [Fact]
@@ -28,7 +29,7 @@ public sealed class SwitchServicesTests
 
         var paymentSwitch = services.GetRequiredService<IPaymentSwitch>();
         var outcome = await paymentSwitch.SubmitAsync(
-            new SwitchTransfer("pmt_a", 10m, "KES", "KE.MobileMoney", "254711111111", "Jane", "Invoice"), TestContext.Current.CancellationToken);
+            new SwitchTransfer("pmt_a", 10m, "KES", "KE.MobileMoney", "254711111111", "Jane", "Invoice", Sandbox: true), TestContext.Current.CancellationToken);
 
         Assert.Same(paymentSwitch, services.GetRequiredService<IPaymentSwitch>());
         Assert.IsType<SwitchOutcome.Refused>(outcome);
@@ -38,6 +39,30 @@ public sealed class SwitchServicesTests
     public void A_rate_above_one_is_refused()
     {
         var services = Build(new() { ["Payments:Switch:Simulator:FailureRate"] = "1.5" });
+
+        Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SimulatedSwitchOptions>>().Value);
+    }
+
+    [Fact]
+    public async Task The_held_settlement_is_configured_from_the_section()
+    {
+        var services = Build(new()
+        {
+            ["Payments:Switch:Simulator:Latency"] = "00:00:00",
+            ["Payments:Switch:Simulator:LatencyJitter"] = "00:00:00",
+            ["Payments:Switch:Simulator:HeldSettlement"] = "02:00:00",
+        });
+
+        var outcome = await services.GetRequiredService<IPaymentSwitch>().SubmitAsync(
+            new SwitchTransfer("pmt_a", 10m, "KES", "KE.MobileMoney", "254711111111", "Jane", "SWITCH-PENDING", Sandbox: true), TestContext.Current.CancellationToken);
+
+        Assert.Equal(new SwitchOutcome.Held(TimeSpan.FromHours(2)), outcome);
+    }
+
+    [Fact]
+    public void A_held_settlement_of_zero_is_refused()
+    {
+        var services = Build(new() { ["Payments:Switch:Simulator:HeldSettlement"] = "00:00:00" });
 
         Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<SimulatedSwitchOptions>>().Value);
     }
