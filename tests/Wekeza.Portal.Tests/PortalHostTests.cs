@@ -131,7 +131,7 @@ public sealed class PortalHostTests(PortalFactory portal) : IClassFixture<Portal
         var registration = Assert.Single(options.Registrations);
         Assert.Equal("https://auth.wekeza.test:8443/", registration.Issuer?.AbsoluteUri);
         Assert.Equal("wekeza-portal", registration.ClientId);
-        Assert.Equal(["openid", "profile", "email", "roles", "offline_access", "apps.manage", "consents.manage", "webhooks.manage"], registration.Scopes);
+        Assert.Equal(["openid", "profile", "email", "roles", "offline_access", "apps.manage", "consents.manage", "webhooks.manage", "sandbox.manage"], registration.Scopes);
         Assert.Equal(["S256"], registration.CodeChallengeMethods);
         using var client = PortalFactory.CreateBrowserClient(withAuth);
         var html = await client.GetStringAsync("/", Cancellation);

@@ -38,8 +38,17 @@ public sealed class NavMenuTests : PortalTestContext
 
         var menu = Render<NavMenu>();
 
-        var link = Assert.Single(menu.FindAll("a"));
-        Assert.Equal("Home", link.TextContent.Trim());
+        // The docs are compiled into the portal, so they stay.
+        Assert.Equal(["Home", "Docs"], menu.FindAll("a").Select(link => link.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Links_the_docs_for_everyone()
+    {
+        var menu = Render<NavMenu>();
+
+        var link = menu.Find("[data-testid=nav-docs]");
+        Assert.Equal(("/docs", "Docs"), (link.GetAttribute("href"), link.TextContent.Trim()));
     }
 
     [Fact]

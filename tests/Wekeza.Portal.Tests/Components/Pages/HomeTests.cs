@@ -45,6 +45,16 @@ public sealed class HomeTests : PortalTestContext
     {
         var page = Render<Home>();
 
-        Assert.Empty(page.FindAll("button, a.mud-button-root"));
+        // The one button is the docs'.
+        var button = Assert.Single(page.FindAll("button, a.mud-button-root"));
+        Assert.Equal("Read the docs", button.TextContent.Trim());
+    }
+
+    [Fact]
+    public void Invites_developers_to_read_the_docs_from_getting_started()
+    {
+        var page = Render<Home>();
+
+        Assert.Equal("/docs/getting-started", page.Find(".hero a.read-the-docs").GetAttribute("href"));
     }
 }
