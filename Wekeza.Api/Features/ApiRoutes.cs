@@ -1,6 +1,7 @@
 using Wekeza.Api.Features.Accounts;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Features.Payments;
+using Wekeza.Api.Features.Sandbox;
 using Wekeza.Api.Features.Webhooks;
 
 namespace Wekeza.Api.Features;
@@ -13,7 +14,7 @@ internal static class ApiRoutes
     /// </summary>
     public static IEndpointRouteBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/v1").RequireAuthorization();
+        var v1 = app.MapGroup("/v1").RequireAuthorization().AddEndpointFilter(SandboxScenarios.Filter);
         v1.MapAccounts();
         v1.MapConsents();
         v1.MapMyConsents();
@@ -21,6 +22,7 @@ internal static class ApiRoutes
         v1.MapPaymentConsents();
         v1.MapPayments();
         v1.MapWebhooks();
+        v1.MapSandbox();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wekeza.Banking.CoreBanking;
 using Wekeza.Api.Security;
 using Wekeza.Consents;
+using Wekeza.Webhooks;
 
 namespace Wekeza.Api.Features.Consents;
 
@@ -48,7 +49,8 @@ internal static class ConsentScreenEndpoints
             return ConsentProblems.Unknown(consentId);
         }
 
-        var accounts = string.IsNullOrEmpty(customerSubject) ? [] : await bank.AccountsOfAsync(customerSubject, context.RequestAborted);
+        var accounts = string.IsNullOrEmpty(customerSubject) || !await SameEnvironmentAsync(db, customerSubject, consent.ClientId, context.RequestAborted)
+            ? [] : await bank.AccountsOfAsync(customerSubject, context.RequestAborted);
         var eligible = accounts.Where(a => a.Status == "active");
         if (consent.Initiation is { } payment)
         {
@@ -73,6 +75,16 @@ internal static class ConsentScreenEndpoints
         if (await FindAsync(consentId, db, context, tracked: true) is not { } consent)
         {
             return ConsentProblems.Unknown(consentId);
+        }
+
+        if (!await SameEnvironmentAsync(db, request.CustomerSubject, consent.ClientId, context.RequestAborted))
+        {
+            return ConsentProblems.Invalid(new()
+            {
+                ["customerSubject"] = [ClientEnvironments.IsSandbox(consent.ClientId)
+                    ? "A sandbox app's consent can only be authorised by a sandbox test customer."
+                    : "A production app's consent cannot be authorised by a sandbox test customer."],
+            });
         }
 
         // Only the customer's own accounts can be shared: an id that is not theirs is refused, never ignored.
@@ -132,6 +144,17 @@ internal static class ConsentScreenEndpoints
         }
 
         return refusal is null ? TypedResults.Ok(consent.Snapshot()) : refusal;
+    }
+
+    /// <summary>
+    /// Sandbox isolation: a sandbox app sees only the sandbox's test customers, a production app never sees them. A
+    /// person unknown to the bank has no accounts either way.
+    /// </summary>
+    private static async Task<bool> SameEnvironmentAsync(BankDbContext db, string customerSubject, string clientId, CancellationToken cancellationToken)
+    {
+        var sandbox = await db.Customers.AsNoTracking().Where(c => c.Subject == customerSubject).Select(c => (bool?)c.Sandbox)
+            .SingleOrDefaultAsync(cancellationToken);
+        return sandbox is null || sandbox == ClientEnvironments.IsSandbox(clientId);
     }
 
     private static async Task<Consent?> FindAsync(string consentId, BankDbContext db, HttpContext context, bool tracked)

@@ -60,12 +60,18 @@ public sealed record PaymentStatusResponse(
     string? ReasonCode,
     string? Reason,
     DateTimeOffset StatusUpdatedAt,
-    IReadOnlyList<PaymentStatusStep> History)
+    IReadOnlyList<PaymentStatusStep> History,
+    DateTimeOffset? SettlementDueAt = null)
 {
+    /// <summary>
+    /// <see cref="SettlementDueAt"/>: while the switch holds the transfer for later settlement, when it settles (in the
+    /// sandbox, on the app's sandbox clock).
+    /// </summary>
     public static PaymentStatusResponse From(Payment payment) => new(
         payment.Id, payment.Status, Wekeza.Payments.PaymentStatuses.IsFinal(payment.Status), payment.ReasonCode, payment.ReasonDetail,
         payment.StatusUpdatedAt,
-        [.. payment.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new PaymentStatusStep(h.Status, h.At, h.ReasonCode, h.Detail))]);
+        [.. payment.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new PaymentStatusStep(h.Status, h.At, h.ReasonCode, h.Detail))],
+        payment.Status == Wekeza.Payments.PaymentStatuses.AcceptedSettlementInProcess ? payment.SettlementDueAt : null);
 }
 
 /// <summary>

@@ -8,22 +8,22 @@ using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Security;
 using Wekeza.Webhooks;
 
-namespace Wekeza.Api.Features.Webhooks;
+namespace Wekeza.Api.Features.Shared;
 
 /// <summary>
-/// The app whose webhook endpoints, deliveries and events a request reads or changes. Either the app itself, with
-/// its client-credentials token (<c>/v1/webhook-endpoints…</c>), or a developer with the portal's token acting on
-/// an app they own (<c>/v1/apps/{clientId}/webhook-endpoints…</c>): auth is the authority on who owns which app, so
+/// The app whose webhooks, events or sandbox a request reads or changes. Either the app itself, with its
+/// client-credentials token (<c>/v1/webhook-endpoints…</c>, <c>/v1/sandbox…</c>), or a developer with the portal's
+/// token acting on an app they own (<c>/v1/apps/{clientId}/…</c>): auth is the authority on who owns which app, so
 /// the API asks it, with the developer's own token, and someone else's app is 404 as if it did not exist.
 /// </summary>
-internal sealed record WebhookOwner(string ClientId)
+internal sealed record AppOwner(string ClientId)
 {
-    private const string ItemKey = "wekeza:webhook-owner";
+    private const string ItemKey = "wekeza:app-owner";
 
     public bool IsSandbox => ClientEnvironments.IsSandbox(ClientId);
 
-    public static WebhookOwner Of(HttpContext context) =>
-        context.Items[ItemKey] as WebhookOwner ?? throw new InvalidOperationException("The owner filter did not run for this endpoint.");
+    public static AppOwner Of(HttpContext context) =>
+        context.Items[ItemKey] as AppOwner ?? throw new InvalidOperationException("The owner filter did not run for this endpoint.");
 
     /// <summary>The app's own token: the owner is the token's client.</summary>
     public static ValueTask<object?> AppFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
@@ -31,14 +31,14 @@ internal sealed record WebhookOwner(string ClientId)
         if (CallerApp.Of(invocation.HttpContext.User) is not { IsActingForItself: true } app)
         {
             return ValueTask.FromResult<object?>(ConsentProblems.Coded(StatusCodes.Status403Forbidden, "app_token_required", "Use the app's own token",
-                "Webhook endpoints and events belong to an app: call with its client-credentials token, or as its developer under /v1/apps/{clientId}/…."));
+                "Webhook endpoints, events and sandbox controls belong to an app: call with its client-credentials token, or as its developer under /v1/apps/{clientId}/…."));
         }
 
-        invocation.HttpContext.Items[ItemKey] = new WebhookOwner(app.ClientId);
+        invocation.HttpContext.Items[ItemKey] = new AppOwner(app.ClientId);
         return next(invocation);
     }
 
-    /// <summary>A developer's token (scope webhooks.manage): the owner is the app in the route, if auth says it is theirs.</summary>
+    /// <summary>A developer's token (scope webhooks.manage or sandbox.manage): the owner is the app in the route, if auth says it is theirs.</summary>
     public static async ValueTask<object?> DeveloperFilter(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
@@ -48,7 +48,7 @@ internal sealed record WebhookOwner(string ClientId)
         switch (await ownership.CheckAsync(clientId, bearer, context.RequestAborted))
         {
             case AppOwnership.Answer.Owned:
-                context.Items[ItemKey] = new WebhookOwner(clientId);
+                context.Items[ItemKey] = new AppOwner(clientId);
                 return await next(invocation);
             case AppOwnership.Answer.NotOwned:
                 return ConsentProblems.Coded(StatusCodes.Status404NotFound, "app_not_found", "App not found", $"You have no app with client id '{clientId}'.");

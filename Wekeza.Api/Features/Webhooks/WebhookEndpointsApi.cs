@@ -23,8 +23,8 @@ internal static class WebhookEndpointsApi
 
     public static RouteGroupBuilder MapWebhooks(this RouteGroupBuilder v1)
     {
-        Map(v1.MapGroup("").AddEndpointFilter(WebhookOwner.AppFilter), "");
-        Map(v1.MapGroup("/apps/{clientId}").RequireScope(ApiScopes.WebhooksManage).AddEndpointFilter(WebhookOwner.DeveloperFilter), "ForDeveloper");
+        Map(v1.MapGroup("").AddEndpointFilter(AppOwner.AppFilter), "");
+        Map(v1.MapGroup("/apps/{clientId}").RequireScope(ApiScopes.WebhooksManage).AddEndpointFilter(AppOwner.DeveloperFilter), "ForDeveloper");
         return v1;
     }
 
@@ -67,7 +67,7 @@ internal static class WebhookEndpointsApi
 
     private static async Task<Ok<ListResponse<WebhookEndpointResponse>>> ListAsync(BankDbContext db, IOptions<WebhookPolicy> policy, TimeProvider clock, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var now = clock.GetUtcNow();
         var endpoints = await db.WebhookEndpoints.AsNoTracking().Where(e => e.ClientId == owner.ClientId).OrderBy(e => e.CreatedAt).ToListAsync(context.RequestAborted);
         return TypedResults.Ok(new ListResponse<WebhookEndpointResponse>([.. endpoints.Select(e => WebhookEndpointResponse.From(e, policy.Value, now))],
@@ -78,7 +78,7 @@ internal static class WebhookEndpointsApi
         CreateWebhookEndpointRequest? request, BankDbContext db, WebhookSecretProtector protector, HostResolver resolver,
         IOptions<WebhookPolicy> policy, TimeProvider clock, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var errors = new Dictionary<string, string[]>();
         if (request is null)
         {
@@ -160,7 +160,7 @@ internal static class WebhookEndpointsApi
 
         if (request.Url is not null)
         {
-            await WebhookRules.CheckUrlAsync(request.Url, WebhookOwner.Of(context).IsSandbox, resolver, errors, context.RequestAborted);
+            await WebhookRules.CheckUrlAsync(request.Url, AppOwner.Of(context).IsSandbox, resolver, errors, context.RequestAborted);
         }
 
         var eventTypes = request.EventTypes is null ? null : WebhookRules.CheckEventTypes(request.EventTypes, errors);
@@ -202,7 +202,7 @@ internal static class WebhookEndpointsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string endpointId, BankDbContext db, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var deleted = await db.WebhookEndpoints.Where(e => e.Id == endpointId && e.ClientId == owner.ClientId).ExecuteDeleteAsync(context.RequestAborted);
         return deleted == 0 ? EndpointNotFound(endpointId) : TypedResults.NoContent();
     }
@@ -305,7 +305,7 @@ internal static class WebhookEndpointsApi
     private static async Task<Results<Ok<WebhookDeliveryResponse>, ProblemHttpResult>> GetDeliveryAsync(
         string endpointId, string deliveryId, BankDbContext db, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var delivery = await db.WebhookDeliveries.AsNoTracking().Include(d => d.AttemptLog)
             .SingleOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId && d.ClientId == owner.ClientId, context.RequestAborted);
         if (delivery is null)
@@ -320,7 +320,7 @@ internal static class WebhookEndpointsApi
     private static async Task<Results<Accepted<WebhookDeliveryResponse>, ProblemHttpResult>> ResendAsync(
         string endpointId, string deliveryId, BankDbContext db, TimeProvider clock, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId && d.ClientId == owner.ClientId,
             context.RequestAborted);
         if (delivery is null)
@@ -377,7 +377,7 @@ internal static class WebhookEndpointsApi
 
     private static Task<WebhookEndpoint?> FindOwnAsync(string endpointId, BankDbContext db, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         return db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && e.ClientId == owner.ClientId, context.RequestAborted);
     }
 

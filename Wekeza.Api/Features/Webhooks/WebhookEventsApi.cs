@@ -21,7 +21,7 @@ internal static class WebhookEventsApi
     public static async Task<Results<Ok<ListResponse<JsonElement>>, ProblemHttpResult>> ListAsync(
         string? type, string? subject, string? after, int? limit, BankDbContext db, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var errors = new Dictionary<string, string[]>();
         if (type is not null && !WebhookEventTypes.IsPublic(type) && type != WebhookEventTypes.Test)
         {
@@ -59,7 +59,7 @@ internal static class WebhookEventsApi
 
     public static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> GetAsync(string eventId, BankDbContext db, HttpContext context)
     {
-        var owner = WebhookOwner.Of(context);
+        var owner = AppOwner.Of(context);
         var payload = await db.WebhookEvents.AsNoTracking().Where(e => e.Id == eventId && e.ClientId == owner.ClientId).Select(e => e.Payload)
             .SingleOrDefaultAsync(context.RequestAborted);
         return payload is null

@@ -1,3 +1,4 @@
+using Wekeza.Api.Features.Shared;
 using Wekeza.Api.Security;
 using Wekeza.Banking.Webhooks;
 
