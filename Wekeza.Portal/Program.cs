@@ -2,10 +2,12 @@ using MudBlazor.Services;
 using Wekeza;
 using Wekeza.Portal.Account;
 using Wekeza.Portal.Apps;
+using Wekeza.Portal.Console;
 using Wekeza.Portal.Consents;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
+using Wekeza.Portal.Sandbox;
 using Wekeza.Portal.Webhooks;
 using Wekeza.ServiceDefaults;
 
@@ -20,6 +22,8 @@ builder.AddPortalAuthentication();
 builder.AddAppsClient();
 builder.AddConsentsClient();
 builder.AddWebhooksClient();
+builder.AddConsole();
+builder.AddSandboxClient();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
