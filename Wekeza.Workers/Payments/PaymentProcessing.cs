@@ -50,11 +50,14 @@ internal sealed partial class PaymentProcessing(
 
             var now = clock.GetUtcNow();
             var initiation = payment.Initiation;
+            // Sandbox isolation: a sandbox app pays only test customers, a production app never does.
+            var sandbox = ClientEnvironments.IsSandbox(payment.ClientId);
             var creditorAccountId = initiation.IsInternal
-                ? await db.Accounts.AsNoTracking()
-                    .Where(a => a.Number == initiation.CreditorIdentification && a.Status == "active" && a.Currency == initiation.Currency
-                        && a.Kind != AccountKinds.Internal && a.Id != payment.DebtorAccountId)
-                    .Select(a => a.Id).SingleOrDefaultAsync(ct)
+                ? await (from a in db.Accounts.AsNoTracking()
+                         join c in db.Customers on a.CustomerId equals c.Id
+                         where a.Number == initiation.CreditorIdentification && a.Status == "active" && a.Currency == initiation.Currency
+                             && a.Kind != AccountKinds.Internal && a.Id != payment.DebtorAccountId && c.Sandbox == sandbox
+                         select a.Id).SingleOrDefaultAsync(ct)
                 : PaymentAccounts.OutboundClearing(initiation.Currency);
 
             // Both accounts' row locks, in the ledger's order, before the risk checks: their daily totals and the
