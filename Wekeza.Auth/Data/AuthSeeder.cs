@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using Wekeza.Auth.Server;
+using Wekeza.ServiceDefaults.Sandbox;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wekeza.Auth.Data;
@@ -48,11 +49,13 @@ public sealed class AuthSeeder(
 
     /// <summary>
     /// The sandbox's test customers (docs/sandbox.md), with the subject ids the bank's ledger knows them by. Only when
-    /// <c>Auth:SeedTestCustomers</c> is true: the local stack and tests, never production.
+    /// <c>Auth:SeedTestCustomers</c> is true: the local stack and tests, never production. Per person, so a persona
+    /// added to <see cref="TestCustomers"/> since a stack was first seeded is created at its next start.
     /// </summary>
     private async Task SeedTestCustomersAsync()
     {
-        foreach (var persona in Wekeza.ServiceDefaults.Sandbox.TestCustomers.All)
+        var created = 0;
+        foreach (var persona in TestCustomers.All)
         {
             if (await users.FindByIdAsync(persona.Subject) is not null)
             {
@@ -64,11 +67,12 @@ public sealed class AuthSeeder(
                 Id = persona.Subject, UserName = persona.Email, Email = persona.Email, EmailConfirmed = true,
                 DisplayName = persona.Name, CreatedAt = clock.GetUtcNow(),
             };
-            Check(await users.CreateAsync(customer, Wekeza.ServiceDefaults.Sandbox.TestCustomers.Password), $"create test customer {persona.Email}");
+            Check(await users.CreateAsync(customer, TestCustomers.Password), $"create test customer {persona.Email}");
             Check(await users.AddToRoleAsync(customer, Roles.Customer), $"make {persona.Email} a customer");
+            created++;
         }
 
-        logger.LogInformation("{Count} test customers are in place", Wekeza.ServiceDefaults.Sandbox.TestCustomers.All.Count);
+        logger.LogInformation("{Count} test customers are in place ({Created} created now)", TestCustomers.All.Count, created);
     }
 
     private async Task SeedScopesAsync(CancellationToken cancellationToken)

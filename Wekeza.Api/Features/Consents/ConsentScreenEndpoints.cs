@@ -51,11 +51,13 @@ internal static class ConsentScreenEndpoints
 
         var accounts = string.IsNullOrEmpty(customerSubject) || !await SameEnvironmentAsync(db, customerSubject, consent.ClientId, context.RequestAborted)
             ? [] : await bank.AccountsOfAsync(customerSubject, context.RequestAborted);
-        var eligible = accounts.Where(a => a.Status == "active");
+        // A dormant account can still be read (its history is the customer's), but no payment leaves it.
+        var eligible = accounts.Where(a => a.Status is "active" or "dormant");
         if (consent.Initiation is { } payment)
         {
-            // A payment leaves an account in its currency, and the one the app named if it named one.
-            eligible = eligible.Where(a => a.Currency == payment.Currency && (payment.DebtorAccountId is null || a.Id == payment.DebtorAccountId));
+            // A payment leaves an active account in its currency, and the one the app named if it named one.
+            eligible = eligible.Where(a => a.Status == "active" && a.Currency == payment.Currency
+                && (payment.DebtorAccountId is null || a.Id == payment.DebtorAccountId));
         }
 
         return TypedResults.Ok(new ConsentScreen(consent.Id, consent.ClientId, consent.StatusAt(clock.GetUtcNow()), consent.Permissions,

@@ -50,7 +50,11 @@ public sealed class AuthorizationDecision(
     /// <summary>The screen's timer ran out before the person answered.</summary>
     public sealed record TimedOut : Answer;
 
-    public async Task<Outcome> DecideAsync(HttpContext context, Answer? answer)
+    /// <summary>
+    /// Decides the request. The person is whoever is signed in, or <paramref name="actingAs"/>: a sandbox test customer
+    /// answering headlessly (<see cref="SandboxAuthorisation"/>), who then goes through every check a signed-in person does.
+    /// </summary>
+    public async Task<Outcome> DecideAsync(HttpContext context, Answer? answer, WekezaUser? actingAs = null)
     {
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
@@ -62,8 +66,13 @@ public sealed class AuthorizationDecision(
             return new Refuse(Errors.AccessDenied, "The customer did not finish at the bank in time.");
         }
 
-        var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
-        var user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
+        var user = actingAs;
+        if (user is null)
+        {
+            var session = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+            user = session.Succeeded ? await users.GetUserAsync(session.Principal) : null;
+        }
+
         if (user is null)
         {
             return answer is Deny ? new Refuse(Errors.AccessDenied, "The customer cancelled at the bank.")
@@ -81,6 +90,18 @@ public sealed class AuthorizationDecision(
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (answer is SandboxAuthorisation.AllowAsOffered offered)
+        {
+            // The headless answer names accounts (or none) before it has seen the screen: resolved against what it offers.
+            var (allow, misfit) = SandboxAuthorisation.Choose(offered, consent);
+            if (misfit is not null)
+            {
+                return misfit;
+            }
+
+            answer = allow;
         }
 
         if (answer is Deny)

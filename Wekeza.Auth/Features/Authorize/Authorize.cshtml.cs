@@ -1,19 +1,25 @@
 using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Primitives;
 using OpenIddict.Server.AspNetCore;
+using Wekeza.Auth.Data;
 using Wekeza.Auth.Server;
 
 namespace Wekeza.Auth.Features.Authorize;
 
 /// <summary>
 /// The authorization endpoint. Clients reach it with GET or a form POST of their own, which carries no antiforgery
-/// token; the consent answer goes to <see cref="DecisionModel"/>, which does check one.
+/// token; the consent answer goes to <see cref="DecisionModel"/>, which does check one. A sandbox app's headless
+/// request (<see cref="SandboxAuthorisation"/>) is answered here at once.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class AuthorizeModel(AuthorizationDecision decision, ReturnToApp returnToApp, IConfiguration configuration) : PageModel
+public sealed class AuthorizeModel(
+    AuthorizationDecision decision, ReturnToApp returnToApp, IConfiguration configuration, UserManager<WekezaUser> users) : PageModel
 {
+    private readonly SandboxAuthorisation _sandbox = new(decision, users, configuration);
+
     public ConsentScreen? Screen { get; private set; }
 
     /// <summary>Set when the request itself is invalid and cannot be answered to the client.</summary>
@@ -40,16 +46,23 @@ public sealed class AuthorizeModel(AuthorizationDecision decision, ReturnToApp r
             return Page();
         }
 
-        returnToApp.Remember(HttpContext, HttpContext.GetOpenIddictServerRequest()!);
-        return await DecideAsync();
+        var request = HttpContext.GetOpenIddictServerRequest()!;
+        if (SandboxAuthorisation.IsAsked(request))
+        {
+            // Answered in this response, straight back to the app: no page to come back from, so nothing to remember.
+            return Respond(await _sandbox.DecideAsync(HttpContext));
+        }
+
+        returnToApp.Remember(HttpContext, request);
+        return Respond(await decision.DecideAsync(HttpContext, answer: null));
     }
 
-    private async Task<IActionResult> DecideAsync() => await decision.DecideAsync(HttpContext, answer: null) switch
+    private IActionResult Respond(AuthorizationDecision.Outcome outcome) => outcome switch
     {
         AuthorizationDecision.SignInFirst => Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties
         {
             RedirectUri = Request.PathBase + Request.Path + QueryString.Create(FlattenedParameters().Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))),
-        }, Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme),
+        }, IdentityConstants.ApplicationScheme),
         AuthorizationDecision.AskConsent ask => ShowConsent(ask),
         AuthorizationDecision.Issue issue => SignIn(issue.Principal, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme),
         AuthorizationDecision.Refuse refuse => Forbid(ProtocolErrors.Properties(refuse.Error, refuse.Description),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Server;
+using Wekeza.ServiceDefaults.Sandbox;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Wekeza.Auth.Tests.Data;
@@ -46,6 +47,79 @@ public sealed class AuthSeederTests
         var scope = seeded.Scopes.Single(scope => scope.Name == ScopeCatalog.WebhooksManage);
         Assert.Equal([ScopeCatalog.ApiAudience], scope.Resources);
         Assert.Equal("Manage your apps' webhooks", scope.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_new_stack_gets_every_test_customer_as_a_customer_with_their_bank_subject()
+    {
+        var (created, roles) = await SeedTestCustomersAsync(existing: []);
+
+        Assert.Equal(TestCustomers.All.Select(p => (p.Subject, p.Email, p.Email, p.Name)),
+            created.Select(user => (user.Id, user.Email!, user.UserName!, user.DisplayName)));
+        Assert.All(created, user => Assert.True(user.EmailConfirmed));
+        Assert.Equal(TestCustomers.All.Select(p => (p.Subject, Roles.Customer.ToUpperInvariant())), roles);
+    }
+
+    [Fact]
+    public async Task A_stack_seeded_with_the_first_three_test_customers_gets_the_new_ones_and_leaves_the_others_alone()
+    {
+        var (created, roles) = await SeedTestCustomersAsync(existing: [.. TestCustomers.All.Take(3).Select(p => p.Subject)]);
+
+        Assert.Equal(["david", "grace", "joseph"], created.Select(user => TestCustomers.Find(user.Email!)!.Handle));
+        Assert.Equal(created.Select(user => user.Id), roles.Select(role => role.UserId));
+    }
+
+    [Fact]
+    public async Task Seeding_test_customers_again_creates_no_one()
+    {
+        var (created, roles) = await SeedTestCustomersAsync(existing: [.. TestCustomers.All.Select(p => p.Subject)]);
+
+        Assert.Empty(created);
+        Assert.Empty(roles);
+    }
+
+    /// <summary>A user store an <see cref="UserManager{TUser}"/> can create customers in: passwords, emails and roles.</summary>
+    public interface ICustomerStore : IUserPasswordStore<WekezaUser>, IUserEmailStore<WekezaUser>, IUserRoleStore<WekezaUser>;
+
+    /// <summary>The seeder with test customers on, against a user store holding <paramref name="existing"/> (by subject).</summary>
+    private static async Task<(List<WekezaUser> Created, List<(string UserId, string Role)> Roles)> SeedTestCustomersAsync(IReadOnlyCollection<string> existing)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [AuthSeeder.TestCustomersKey] = "true",
+        }).Build();
+
+        var (roles, _) = Fake<IRoleStore<IdentityRole>>.Create((method, args) =>
+            method == nameof(IRoleStore<IdentityRole>.FindByNameAsync) ? new IdentityRole((string)args[0]!) : null);
+        var (users, userCalls) = Fake<ICustomerStore>.Create((method, args) => method switch
+        {
+            nameof(ICustomerStore.FindByIdAsync) when existing.Contains((string)args[0]!) => new WekezaUser { Id = (string)args[0]! },
+            nameof(ICustomerStore.CreateAsync) or nameof(ICustomerStore.UpdateAsync) => IdentityResult.Success,
+            nameof(ICustomerStore.GetUserIdAsync) => ((WekezaUser)args[0]!).Id,
+            nameof(ICustomerStore.GetUserNameAsync) => ((WekezaUser)args[0]!).UserName,
+            nameof(ICustomerStore.GetEmailAsync) => ((WekezaUser)args[0]!).Email,
+            _ => null,
+        });
+        var (scopes, _) = Fake<IOpenIddictScopeManager>.Create();
+        var (applications, _) = Fake<IOpenIddictApplicationManager>.Create();
+
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(roles)
+            .AddSingleton<IUserStore<WekezaUser>>(users)
+            .AddSingleton(scopes)
+            .AddSingleton(applications)
+            .AddScoped<AuthSeeder>();
+        services.AddIdentityCore<WekezaUser>().AddRoles<IdentityRole>();
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+
+        await scope.ServiceProvider.GetRequiredService<AuthSeeder>().SeedAsync(TestContext.Current.CancellationToken);
+
+        return ([.. userCalls.CallsTo(nameof(ICustomerStore.CreateAsync)).Select(args => (WekezaUser)args[0]!)],
+            [.. userCalls.CallsTo(nameof(ICustomerStore.AddToRoleAsync)).Select(args => (((WekezaUser)args[0]!).Id, (string)args[1]!))]);
     }
 
     private sealed record SeededClient(string ClientId, string How, HashSet<string> Permissions);

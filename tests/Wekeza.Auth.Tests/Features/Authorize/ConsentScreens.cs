@@ -8,7 +8,7 @@ namespace Wekeza.Auth.Tests.Features.Authorize;
 internal static class ConsentScreens
 {
     public const string App = "Duka Pay";
-    public const string ClientId = "duka-pay";
+    public const string ClientId = "sbx_duka_pay";
 
     public static readonly DateTimeOffset ExpiresAt = new(2026, 11, 24, 9, 30, 0, TimeSpan.Zero);
 
