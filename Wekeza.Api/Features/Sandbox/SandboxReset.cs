@@ -54,10 +54,10 @@ internal static class SandboxReset
                 }
 
                 await db.SaveChangesAsync(ct);
-                var entries = await db.Payments.Where(p => p.ClientId == clientId)
-                    .SelectMany(p => new[] { p.DebitEntryId, p.FinalEntryId }).Where(id => id != null).Select(id => id!.Value)
-                    .Union(db.Entries.Where(e => e.SandboxClientId == clientId).Select(e => e.Id))
-                    .Distinct().ToArrayAsync(ct);
+                var paymentEntries = await db.Payments.Where(p => p.ClientId == clientId).Select(p => new { p.DebitEntryId, p.FinalEntryId }).ToListAsync(ct);
+                var entries = paymentEntries.SelectMany(p => new[] { p.DebitEntryId, p.FinalEntryId }).OfType<long>()
+                    .Concat(await db.Entries.Where(e => e.SandboxClientId == clientId).Select(e => e.Id).ToListAsync(ct))
+                    .Distinct().ToArray();
                 var simulated = await db.Entries.CountAsync(e => e.SandboxClientId == clientId, ct);
                 var accounts = await db.Postings.Where(p => entries.Contains(p.EntryId)).Select(p => p.AccountId).Distinct().ToListAsync(ct);
                 // The ledger's lock order (by id), so a payment booking on these accounts queues behind the reset.

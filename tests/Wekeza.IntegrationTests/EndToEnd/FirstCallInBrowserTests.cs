@@ -96,7 +96,14 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
         // 9. A test payment, followed to its end.
         steps++;
         await page.Locator("[data-testid=console-pay]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=console-payment-status]")).ToHaveTextAsync("Completed");
+        try
+        {
+            await Assertions.Expect(page.Locator("[data-testid=console-payment-status]")).ToHaveTextAsync("Completed");
+        }
+        catch (PlaywrightException)
+        {
+            Assert.Fail("The payment did not complete; the console shows: " + await page.Locator("[data-testid=console-payment]").InnerTextAsync());
+        }
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"First-call journey: {steps} steps; first 200 on /v1/accounts after {firstCall.TotalSeconds:0.0} s; payment completed after {clock.Elapsed.TotalSeconds:0.0} s");

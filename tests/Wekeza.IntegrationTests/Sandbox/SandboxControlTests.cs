@@ -27,14 +27,19 @@ public sealed class SandboxControlTests(PlatformFixture platform) : IAsyncLifeti
         var consentId = await _journey.Consents.CreateConsentAsync(app);
         using var customer = await _journey.CustomerApiAsync(app, consentId, "amina", ConsentJourney.DataScopes);
 
-        var accounts = await customer.GetFromJsonAsync<JsonElement>("/v1/accounts", Cancel);
-        Assert.Equal(["acc_000101", "acc_000102"], accounts.GetProperty("data").EnumerateArray().Select(a => a.GetProperty("accountId").GetString()));
+        var accounts = (await customer.GetFromJsonAsync<JsonElement>("/v1/accounts", Cancel)).GetProperty("data").EnumerateArray()
+            .Select(a => a.GetProperty("accountId").GetString()).ToList();
+        // Every account Amina has (other tests open more for her), none of anyone else's.
+        Assert.Contains("acc_000101", accounts);
+        Assert.Contains("acc_000102", accounts);
+        Assert.DoesNotContain("acc_000201", accounts);
     }
 
     [Fact]
     public async Task A_test_customer_who_declines_sends_the_app_access_denied_and_the_consent_is_rejected()
     {
-        var (_, _, app, api) = await _journey.Webhooks.NewAppAsync();
+        var (_, _, app, _) = await _journey.Webhooks.NewAppAsync();
+        using var api = await _journey.Consents.AppApiAsync(app);
         var consentId = await _journey.Consents.CreateConsentAsync(app);
         var callback = QueryHelpers.ParseQuery((await _journey.HeadlessAsync(app, consentId, "brian", ConsentJourney.DataScopes, Identity.Pkce.New(), decision: "deny")).Query);
 
@@ -191,7 +196,11 @@ public sealed class SandboxControlTests(PlatformFixture platform) : IAsyncLifeti
         Assert.Equal(1, advanced.GetProperty("effects").GetProperty("settlementsDue").GetInt32());
 
         Assert.Equal("Completed", (await PaymentJourney.FinalStatusAsync(api, held)).GetProperty("status").GetString());
-        Assert.Equal("Expired", (await api.GetFromJsonAsync<JsonElement>($"/v1/consents/{consentId}", Cancel)).GetProperty("status").GetString());
+        using (var consents = await _journey.Consents.AppApiAsync(app))
+        {
+            Assert.Equal("Expired", (await consents.GetFromJsonAsync<JsonElement>($"/v1/consents/{consentId}", Cancel)).GetProperty("status").GetString());
+        }
+
         using var refused = await customer.GetAsync("/v1/accounts", Cancel);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
