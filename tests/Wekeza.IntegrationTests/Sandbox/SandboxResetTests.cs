@@ -85,6 +85,30 @@ public sealed class SandboxResetTests(PlatformFixture platform)
         Assert.Equal([2_000m, 1_950m], postings.Select(p => p.BalanceAfter));
     }
 
+    [Fact]
+    public async Task A_developer_drives_their_own_apps_sandbox_through_the_portals_routes_and_no_one_elses()
+    {
+        var (developer, _, app, api) = await _journey.Webhooks.NewAppAsync();
+        var (_, _, otherApp, _) = await _journey.Webhooks.NewAppAsync();
+        var portalToken = (await _journey.Journeys.PortalTokensAsync(developer,
+            "openid profile email roles offline_access apps.manage sandbox.manage")).GetProperty("access_token").GetString()!;
+        using var asDeveloper = _journey.Consents.Api(portalToken);
+
+        var (status, advanced) = await SandboxJourney.PostAsync(asDeveloper, $"/v1/apps/{app.ClientId}/sandbox/clock/advance", new { seconds = 3_600 });
+        Assert.True(status == HttpStatusCode.OK, advanced.ToString());
+        // The same clock the app sees with its own token.
+        Assert.Equal(3_600, (await api.GetFromJsonAsync<JsonElement>("/v1/sandbox/clock", Cancel)).GetProperty("offsetSeconds").GetInt64());
+        var customers = await asDeveloper.GetFromJsonAsync<JsonElement>($"/v1/apps/{app.ClientId}/sandbox/customers", Cancel);
+        Assert.Equal(6, customers.GetProperty("data").GetArrayLength());
+
+        using var foreign = await asDeveloper.PostAsync($"/v1/apps/{otherApp.ClientId}/sandbox/reset", null, Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        Assert.Contains("app_not_found", await foreign.Content.ReadAsStringAsync(Cancel));
+        // The app's own token is not a developer's: the portal's routes refuse it.
+        using var asApp = await api.GetAsync($"/v1/apps/{app.ClientId}/sandbox/clock", Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, asApp.StatusCode);
+    }
+
     private async Task<string> NumberOfAsync(string accountId)
     {
         await using var db = platform.BankDb();
