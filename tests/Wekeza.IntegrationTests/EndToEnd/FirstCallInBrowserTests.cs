@@ -27,33 +27,19 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
 
         // 1. The landing page's call to action, then "Create a developer account".
         steps++;
-        await page.GotoAsync(portal + "/");
-        await page.Locator("a.sign-in").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/login"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create a developer account" }).ClickAsync();
+        await NewcomerSteps.OpenRegistrationAsync(page, portal);
 
         // 2. Register.
         steps++;
-        await page.GetByLabel("Your name").FillAsync(developer.Name);
-        await page.GetByLabel("Email").FillAsync(developer.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(developer.Password);
-        await page.GetByLabel("Confirm password").FillAsync(developer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+        await NewcomerSteps.RegisterAsync(page, developer);
 
         // 3. The link in the email.
         steps++;
-        var email = await _journeys.Mailbox.WaitForAsync(developer.Email, "Verify your email", TestContext.Current.CancellationToken);
-        await page.GotoAsync(Mailbox.LinkIn(email));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email verified" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await NewcomerSteps.VerifyEmailAsync(page, _journeys, developer);
 
         // 4. Sign in.
         steps++;
-        await page.GetByLabel("Email").FillAsync(developer.Email);
-        await page.GetByLabel("Password").FillAsync(developer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(portal)));
+        await NewcomerSteps.SignInAsync(page, developer, portal);
 
         // 5. Create a sandbox app: name, redirect URI, scopes.
         steps++;

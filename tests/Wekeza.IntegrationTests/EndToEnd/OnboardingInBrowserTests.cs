@@ -22,29 +22,13 @@ public sealed class OnboardingInBrowserTests(PlatformFixture platform, ChromiumF
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(20_000);
 
-        await page.GotoAsync(platform.App.GetEndpoint("portal") + "/");
-        await page.Locator("a.sign-in").ClickAsync();
-
-        await page.WaitForURLAsync(new Regex("/account/login"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "Create a developer account" }).ClickAsync();
-        await page.GetByLabel("Your name").FillAsync(developer.Name);
-        await page.GetByLabel("Email").FillAsync(developer.Email);
-        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(developer.Password);
-        await page.GetByLabel("Confirm password").FillAsync(developer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
-
-        var email = await _journeys.Mailbox.WaitForAsync(developer.Email, "Verify your email", TestContext.Current.CancellationToken);
-        await page.GotoAsync(Mailbox.LinkIn(email));
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email verified" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-
-        await page.GetByLabel("Email").FillAsync(developer.Email);
-        await page.GetByLabel("Password").FillAsync(developer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var portal = platform.App.GetEndpoint("portal");
+        await NewcomerSteps.OpenRegistrationAsync(page, portal);
+        await NewcomerSteps.RegisterAsync(page, developer);
+        await NewcomerSteps.VerifyEmailAsync(page, _journeys, developer);
+        await NewcomerSteps.SignInAsync(page, developer, portal);
 
         // Back in the portal, signed in.
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(platform.App.GetEndpoint("portal"))));
         await Assertions.Expect(page.Locator(".user-name")).ToHaveTextAsync(developer.Name);
 
         await page.GotoAsync(platform.App.GetEndpoint("portal") + "/apps/new");
