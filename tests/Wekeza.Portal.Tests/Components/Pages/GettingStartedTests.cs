@@ -22,13 +22,24 @@ public sealed class GettingStartedTests : PortalTestContext
     }
 
     [Fact]
-    public void Api_request_calls_the_accounts_endpoint_of_the_configured_api()
+    public void Api_request_calls_an_endpoint_the_apps_own_token_may_call_on_the_configured_api()
     {
         var page = Render<GettingStarted>();
 
         var curl = page.Find(".api-curl code").TextContent;
-        Assert.Contains($"curl {ApiBaseUrl}/v1/accounts", curl);
+        Assert.Contains($"curl {ApiBaseUrl}/v1/sandbox/customers", curl);
         Assert.Contains("Authorization: Bearer <access_token>", curl);
+    }
+
+    [Fact]
+    public void The_developers_app_is_one_click_from_the_console()
+    {
+        AppsApi.Apps.Add(FakeAppsClient.App());
+
+        var page = Render<GettingStarted>();
+
+        Assert.EndsWith("/console", page.Find("a.console-link").GetAttribute("href"));
+        Assert.NotNull(page.Find("a[href='/docs/getting-started']"));
     }
 
     [Fact]
