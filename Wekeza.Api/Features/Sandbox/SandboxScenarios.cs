@@ -44,7 +44,7 @@ internal static class SandboxScenarios
                     $"Simulated by {Header}: {ServerError}. A real one is rare and temporary: retry with backoff, and if it persists contact support with the traceId.");
             case RateLimited:
                 context.Response.Headers.RetryAfter = "1";
-                context.Response.Headers["RateLimit-Limit"] = "0";
+                // No RateLimit-Limit: the sandbox tier's limit is not this preview's to invent (issue 8 sets the tiers).
                 context.Response.Headers["RateLimit-Remaining"] = "0";
                 context.Response.Headers["RateLimit-Reset"] = "1";
                 return ConsentProblems.Coded(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
