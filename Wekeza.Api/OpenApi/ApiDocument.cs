@@ -6,8 +6,9 @@ namespace Wekeza.Api.OpenApi;
 
 /// <summary>
 /// The published contract at /openapi/v1.json: title, version, the bearer scheme that every operation behind
-/// authorization lists as its security requirement, so generated clients and the docs page send the token, and the
-/// webhooks an app's endpoints receive (<see cref="WebhooksDocument"/>).
+/// authorization lists as its security requirement (so generated clients and the docs page send the token), the
+/// webhooks an app's endpoints receive (<see cref="WebhooksDocument"/>), and examples of the bodies every operation
+/// reads and writes (<see cref="OperationExamples"/>).
 /// </summary>
 internal static class ApiDocument
 {
@@ -39,6 +40,7 @@ internal static class ApiDocument
             });
 
             options.AddDocumentTransformer<WebhooksDocument>();
+            options.AddOperationTransformer<OperationExamples>();
 
             options.AddOperationTransformer((operation, context, _) =>
             {

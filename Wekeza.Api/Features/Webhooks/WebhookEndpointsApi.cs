@@ -41,7 +41,8 @@ internal static class WebhookEndpointsApi
         endpoints.MapDelete("/{endpointId}", DeleteAsync).WithName("DeleteWebhookEndpoint" + suffix).WithSummary("Delete an endpoint and its deliveries")
             .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapPost("/{endpointId}/rotate-secret", RotateAsync).WithName("RotateWebhookSecret" + suffix)
-            .WithSummary("Replace the signing secret; the old one keeps signing during the overlap").ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Replace the signing secret; the old one keeps signing during the overlap").ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         endpoints.MapPost("/{endpointId}/test", TestAsync).WithName("SendWebhookTest" + suffix).WithSummary("Send a webhook.test event to this endpoint")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         endpoints.MapGet("/{endpointId}/deliveries", ListDeliveriesAsync).WithName("ListWebhookDeliveries" + suffix)

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Wekeza.ServiceDefaults;
+
+namespace Wekeza.Api.OpenApi.Examples;
+
+/// <summary>Every feature's examples, by operation name (<c>.WithName(…)</c>).</summary>
+internal static class ApiExamples
+{
+    /// <summary>A developer's variant of an app's operation (<c>/v1/apps/{clientId}/…</c>): the same handler, so the same examples.</summary>
+    public const string DeveloperSuffix = "ForDeveloper";
+
+    public static IReadOnlyDictionary<string, OperationExample> ByOperation { get; } = new[]
+    {
+        AccountExamples.ByOperation, ConsentExamples.ByOperation, PaymentExamples.ByOperation, WebhookEndpointExamples.ByOperation,
+        SandboxExamples.ByOperation,
+    }.SelectMany(feature => feature).ToDictionary(StringComparer.Ordinal);
+
+    public static OperationExample? For(string? operationId) => operationId is null ? null
+        : ByOperation.GetValueOrDefault(operationId.EndsWith(DeveloperSuffix, StringComparison.Ordinal) ? operationId[..^DeveloperSuffix.Length] : operationId);
+
+    /// <summary>
+    /// The problem as a client receives it: with what every service adds on the way out (ProblemDetailsDefaults: the
+    /// request path as <c>instance</c>, the <c>code</c>, the <c>traceId</c>). A copy: one example serves two operations.
+    /// </summary>
+    public static ProblemDetails Delivered(ProblemDetails problem, string instance)
+    {
+        var delivered = problem is HttpValidationProblemDetails validation ? new HttpValidationProblemDetails(validation.Errors) : new ProblemDetails();
+        (delivered.Type, delivered.Title, delivered.Status, delivered.Detail, delivered.Instance) =
+            (problem.Type, problem.Title, problem.Status, problem.Detail, problem.Instance ?? instance);
+        foreach (var (name, value) in problem.Extensions)
+        {
+            delivered.Extensions[name] = value;
+        }
+
+        delivered.Extensions.TryAdd("code", ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError));
+        delivered.Extensions["traceId"] = ExampleValues.TraceId;
+        return delivered;
+    }
+}
