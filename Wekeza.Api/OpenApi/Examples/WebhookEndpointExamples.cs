@@ -44,7 +44,8 @@ internal static class WebhookEndpointExamples
             ValidationProblems.Result(EventTypeErrors([PaymentEvents.Completed, PaymentEvents.Completed]), "The webhook endpoint could not be changed").ProblemDetails),
         ["RotateWebhookSecret"] = new(new RotateWebhookSecretRequest(WebhookRules.DefaultOverlapHours),
             new WebhookEndpointSecretResponse(Shown(Endpoint(e => e.Rotate("(encrypted)", TimeSpan.FromHours(WebhookRules.DefaultOverlapHours), RotatedAt)), RotatedAt),
-                RotatedSecret)),
+                RotatedSecret),
+            ValidationProblems.Result(OverlapErrors(96), "The secret was not rotated").ProblemDetails),
         ["SendWebhookTest"] = new(null, new WebhookTestResponse(Test.GetProperty("id").GetString()!, "dlv_01a20cd4e6f87b9c0d1e2f3a4b5c6d7e")),
         ["ListWebhookDeliveries"] = new(null, new ListResponse<WebhookDeliveryResponse>([WebhookDeliveryResponse.From(Delivered())],
             new ListLinks(Link($"/v1/webhook-endpoints/{EndpointId}/deliveries")), new ListMeta(TotalPages: null))),
@@ -102,6 +103,14 @@ internal static class WebhookEndpointExamples
     {
         var errors = new Dictionary<string, string[]>();
         WebhookRules.CheckEventTypes(eventTypes, errors);
+        return errors;
+    }
+
+    /// <summary>What the rules say about this overlap, so the example cannot drift from them.</summary>
+    private static Dictionary<string, string[]> OverlapErrors(int hours)
+    {
+        var errors = new Dictionary<string, string[]>();
+        WebhookRules.CheckOverlap(hours, errors);
         return errors;
     }
 }
