@@ -20,7 +20,8 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
         var developer = Person.NewDeveloper();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        // A long journey on a 2-core machine that runs the whole stack: each step gets a minute before it counts as stuck.
+        page.SetDefaultTimeout(60_000);
         var portal = platform.App.GetEndpoint("portal");
         var steps = 0;
         var clock = Stopwatch.StartNew();

@@ -10,7 +10,8 @@ internal static class NewcomerSteps
     /// <summary>The landing page's "Sign in", then "Create a developer account".</summary>
     public static async Task OpenRegistrationAsync(IPage page, string portal)
     {
-        await page.GotoAsync(portal + "/");
+        // The sign-in link is plain HTML: it can be followed as soon as the document is parsed, whatever else loads.
+        await page.GotoAsync(portal + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.Locator("a.sign-in").ClickAsync();
         await page.WaitForURLAsync(new Regex("/account/login"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a developer account" }).ClickAsync();
