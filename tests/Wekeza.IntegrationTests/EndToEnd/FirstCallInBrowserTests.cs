@@ -12,6 +12,10 @@ namespace Wekeza.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
+    // A long journey on a 2-core machine that runs the whole stack: each step gets a minute before it counts as stuck
+    // (the console's payment alone consents, authorises, pays and polls once a second until the end).
+    private const float StepTimeout = 60_000;
+
     private readonly Journeys _journeys = new(platform);
 
     [Fact]
@@ -20,8 +24,7 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
         var developer = Person.NewDeveloper();
         await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions { IgnoreHTTPSErrors = true });
         var page = await context.NewPageAsync();
-        // A long journey on a 2-core machine that runs the whole stack: each step gets a minute before it counts as stuck.
-        page.SetDefaultTimeout(60_000);
+        page.SetDefaultTimeout(StepTimeout);
         var portal = platform.App.GetEndpoint("portal");
         var steps = 0;
         var clock = Stopwatch.StartNew();
@@ -55,7 +58,7 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
 
         await page.Locator("button.create-app").ClickAsync();
         var secretShown = page.Locator(".secret-value");
-        await Assertions.Expect(secretShown).ToHaveTextAsync(new Regex("^wk_sbx_sk_"));
+        await Assertions.Expect(secretShown).ToHaveTextAsync(new Regex("^wk_sbx_sk_"), new() { Timeout = StepTimeout });
         var secret = await secretShown.TextContentAsync();
 
         // 6. "Try it in the console", with the secret just shown.
@@ -69,27 +72,27 @@ public sealed class FirstCallInBrowserTests(PlatformFixture platform, ChromiumFi
         // 7. Authorise as a test customer, one click.
         steps++;
         await page.Locator("[data-testid=console-authorise]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=console-authorised]")).ToHaveTextAsync(new Regex("^Authorised as "));
+        await Assertions.Expect(page.Locator("[data-testid=console-authorised]")).ToHaveTextAsync(new Regex("^Authorised as "), new() { Timeout = StepTimeout });
 
         // 8. GET /v1/accounts.
         steps++;
         await page.Locator("[data-testid=console-operation]").SelectOptionAsync("GET /v1/accounts");
         await page.Locator("[data-testid=console-send]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=console-status]")).ToHaveTextAsync("200");
+        await Assertions.Expect(page.Locator("[data-testid=console-status]")).ToHaveTextAsync("200", new() { Timeout = StepTimeout });
         var firstCall = clock.Elapsed;
-        await Assertions.Expect(page.Locator("[data-testid=console-response-body]")).ToContainTextAsync("acc_000101");
-        await Assertions.Expect(page.Locator("[data-testid=console-curl]")).ToContainTextAsync("/v1/accounts");
+        await Assertions.Expect(page.Locator("[data-testid=console-response-body]")).ToContainTextAsync("acc_000101", new() { Timeout = StepTimeout });
+        await Assertions.Expect(page.Locator("[data-testid=console-curl]")).ToContainTextAsync("/v1/accounts", new() { Timeout = StepTimeout });
 
         // 9. A test payment, followed to its end.
         steps++;
         await page.Locator("[data-testid=console-pay]").ClickAsync();
         try
         {
-            await Assertions.Expect(page.Locator("[data-testid=console-payment-status]")).ToHaveTextAsync("Completed");
+            await Assertions.Expect(page.Locator("[data-testid=console-payment-status]")).ToHaveTextAsync("Completed", new() { Timeout = StepTimeout });
         }
-        catch (PlaywrightException)
+        catch (PlaywrightException exception)
         {
-            Assert.Fail("The payment did not complete; the console shows: " + await page.Locator("[data-testid=console-payment]").InnerTextAsync());
+            Assert.Fail($"The payment did not complete ({exception.Message}); the console shows: " + await page.Locator("[data-testid=console-payment]").InnerTextAsync());
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(
