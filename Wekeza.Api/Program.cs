@@ -28,6 +28,7 @@ builder.AddConsents();
 builder.AddPayments();
 builder.AddWebhooks();
 builder.AddTokenValidation();
+builder.AddGateway();
 builder.Services.AddApiDocument();
 
 var app = builder.Build();

@@ -30,6 +30,7 @@ if (migrate)
 builder.AddRedisClient(ResourceNames.Cache);
 // Cookies, antiforgery tokens and email links must be readable by every replica and after a restart.
 builder.AddRedisDataProtection("wekeza-auth");
+builder.AddAuthRateLimits();
 builder.AddAuthServer();
 builder.AddEmail();
 builder.AddAppsApi();
@@ -45,6 +46,9 @@ var app = builder.Build();
 app.UseWekezaProblemDetails();
 app.UseHsts();
 app.MapStaticAssets();
+// Per-address limits on sign-in, registration and the token endpoint: before authentication, where OpenIddict
+// answers the token endpoint.
+app.UseAuthRateLimits();
 // OpenIddict answers its protocol endpoints (discovery, JWKS, token, …) from the authentication middleware.
 app.UseAuthentication();
 app.UseAuthorization();

@@ -4,10 +4,15 @@ namespace Wekeza.Api.Gateway;
 
 internal static class GatewayPipeline
 {
+    /// <summary>The gateway's services: rate limits (Redis-backed, per app and tier).</summary>
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder) => builder.AddApiRateLimits();
+
     /// <summary>
     /// The middleware every API call passes, outermost first. The order is the point: the interaction id wraps
     /// everything so even a crash carries it; problem details wrap authentication so a 401/403 challenge (an empty
-    /// response with WWW-Authenticate) becomes problem+json. Rate limits, versioning and metering slot in here.
+    /// response with WWW-Authenticate) becomes problem+json. Rate limits come after authentication, which names the
+    /// app whose budget a call spends, and before authorization and the endpoint, so refused calls cost nothing more
+    /// and a flood of bad tokens is limited like anything else. Versioning and metering slot in here.
     /// </summary>
     public static WebApplication UseGateway(this WebApplication app)
     {
@@ -15,6 +20,7 @@ internal static class GatewayPipeline
         app.UseWekezaProblemDetails();
         // Explicit, so WebApplication does not add them itself ahead of the two above.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         return app;
     }
