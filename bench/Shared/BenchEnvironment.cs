@@ -21,15 +21,27 @@ internal sealed record BenchEnvironment(string RepositoryRoot, Uri Auth, Uri Api
     /// </summary>
     public string ConnectionString(string database)
     {
-        using var endpoints = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, ".wekeza", "endpoints.json")));
+        var address = ResourceAddress(database);
         using var secrets = JsonDocument.Parse(File.ReadAllText(SecretsPath));
-        if (!endpoints.RootElement.TryGetProperty(database, out var url) || !Uri.TryCreate(url.GetString(), UriKind.Absolute, out var address))
-        {
-            throw new BenchException($"endpoints.json has no address for {database}.");
-        }
-
         var password = secrets.RootElement.GetProperty("postgres-password").GetString();
         return $"Host={address.Host};Port={address.Port};Username=postgres;Password={password};Database={database}";
+    }
+
+    /// <summary>A StackExchange.Redis configuration for the stack's Redis (<c>cache</c> in endpoints.json), with its password.</summary>
+    public string RedisConnectionString()
+    {
+        var address = ResourceAddress("cache");
+        using var secrets = JsonDocument.Parse(File.ReadAllText(SecretsPath));
+        var password = secrets.RootElement.GetProperty("cache-password").GetString();
+        return $"{address.Host}:{address.Port},password={password}";
+    }
+
+    private Uri ResourceAddress(string resource)
+    {
+        using var endpoints = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot, ".wekeza", "endpoints.json")));
+        return endpoints.RootElement.TryGetProperty(resource, out var url) && Uri.TryCreate(url.GetString(), UriKind.Absolute, out var address)
+            ? address
+            : throw new BenchException($"endpoints.json has no address for {resource}.");
     }
 
     public static BenchEnvironment Discover(BenchOptions options)

@@ -16,6 +16,9 @@ internal sealed class Latencies
 
     public int Count => _sorted.Length;
 
+    /// <summary>The samples, in Stopwatch ticks (to merge runs).</summary>
+    public IReadOnlyList<long> Ticks => _sorted;
+
     public double Mean => Count == 0 ? 0 : ToMicroseconds(_sorted.Average(t => (double)t));
 
     public double Max => Count == 0 ? 0 : ToMicroseconds(_sorted[^1]);
