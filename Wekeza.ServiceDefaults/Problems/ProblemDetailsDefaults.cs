@@ -72,4 +72,7 @@ public sealed class ProblemTypeLinks(IConfiguration configuration)
         : ProblemDetailsDefaults.DefaultCatalogBaseUrl).TrimEnd('/');
 
     public string For(ProblemType type) => $"{_base}/docs/errors#{type.Code}";
+
+    /// <summary>The changelog page: what a deprecated operation's <c>Link</c> points to unless configured otherwise.</summary>
+    public string Changelog => $"{_base}/docs/changelog";
 }

@@ -20,7 +20,7 @@ internal static class ConsentProblems
 {
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => ValidationProblems.Result(errors, "The consent could not be created");
 
-    public static ProblemHttpResult NotFound(string consentId) => ProblemCatalog.ConsentNotFound.Result($"Your app has no consent with id '{consentId}'.");
+    public static ProblemHttpResult NotFound(string consentId) => ProblemCatalog.NotFound.Result($"Your app has no consent with id '{consentId}'.");
 
     public static ProblemHttpResult Unknown(string consentId) => ProblemCatalog.ConsentNotFound.Result($"There is no consent with id '{consentId}'.");
 
