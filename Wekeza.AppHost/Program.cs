@@ -62,7 +62,7 @@ var api = builder.AddProject<Projects.Wekeza_Api>(ResourceNames.Api)
     .WaitFor(cache)
     .WaitFor(auth);
 
-builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
+var workers = builder.AddProject<Projects.Wekeza_Workers>(ResourceNames.Workers)
     .WithHttpsEndpoint(port: 7103)
     .WithReference(messaging)
     .WithReference(bankDb)
@@ -94,6 +94,12 @@ authMigrations.WithEnvironment("Auth__Clients__Service__ClientSecret", context =
 // The portal signs in at auth as a confidential client that the migrate step registers from these settings.
 authMigrations.WithEnvironment("Auth__Clients__Portal__ClientSecret", context => context.Secrets.Get("portal-client-secret"))
     .WithEnvironment("Auth__Clients__Portal__BaseUrl", _ => portal.Resource.Url + "/");
+
+// Every problem+json's type opens its code's entry in the error catalog the portal serves (docs/errors.md).
+foreach (var service in new[] { auth, api, workers, portal })
+{
+    service.WithEnvironment("Problems__CatalogBaseUrl", _ => portal.Resource.Url);
+}
 
 await builder.Build().RunAsync();
 

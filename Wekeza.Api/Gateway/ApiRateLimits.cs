@@ -20,28 +20,15 @@ internal static class ApiRateLimits
         return builder.AddDistributedRateLimiter(ResourceNames.Cache, _ => tiers.Resolve, OnRejectedAsync, advertise: true);
     }
 
-    /// <summary>The 429 in the same problem+json as every other error (code <c>rate_limited</c>, traceId), saying which limit and when to retry.</summary>
+    /// <summary>The 429 in the same problem+json as every other error (the catalog's <c>rate_limited</c>), saying which limit and when to retry.</summary>
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
         var retryAfter = RateLimitHeaders.RetryAfterSeconds(rejected.Lease);
         RateLimitHeaders.SetRetryAfter(context.Response, rejected.Lease);
         var policy = rejected.Lease.TryGetMetadata(RateLimitMetadata.Target, out var target) ? target.Policy : null;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        // Try: a client that accepts no JSON still gets the 429 and its headers, without a body.
-        await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                // RFC 6585 defines 429; the framework has no default type for it.
-                Type = "https://tools.ietf.org/html/rfc6585#section-4",
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = Detail(context, policy, retryAfter),
-                Extensions = { ["code"] = ProblemCodes.RateLimited },
-            },
-        });
+        // A client that accepts no JSON still gets the 429 and its headers, without a body.
+        await ProblemCatalog.RateLimited.WriteAsync(context, Detail(context, policy, retryAfter));
     }
 
     private static string Detail(HttpContext context, RateLimitPolicy? policy, int retryAfter)

@@ -1,3 +1,4 @@
+using Wekeza.Api.Gateway.Versioning;
 using Wekeza.ServiceDefaults;
 
 namespace Wekeza.Api.Gateway;
@@ -18,6 +19,9 @@ internal static class GatewayPipeline
     {
         app.UseMiddleware<FapiInteractionId>();
         app.UseWekezaProblemDetails();
+        // Before authentication: an oversized body, a version we do not serve or a retired operation needs no token.
+        app.UseRequestBodyLimit();
+        app.UseApiVersions();
         // Explicit, so WebApplication does not add them itself ahead of the two above.
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -41,6 +41,7 @@ internal static class ApiDocument
 
             options.AddDocumentTransformer<WebhooksDocument>();
             options.AddOperationTransformer<OperationExamples>();
+            options.AddOperationTransformer<DeprecatedOperations>();
 
             options.AddOperationTransformer((operation, context, _) =>
             {

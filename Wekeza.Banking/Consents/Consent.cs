@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using Wekeza.Banking.CoreBanking;
 using Wekeza.Banking.Payments;
 using Wekeza.Consents;
@@ -117,7 +118,7 @@ public sealed class Consent
         RequireAwaiting(now);
         if (accounts.Count == 0)
         {
-            throw new ConsentRuleException("consent_accounts_required", "Choose at least one account to share.");
+            throw new ConsentRuleException(ProblemCatalog.ValidationFailed, field: "accountIds", message: "Choose at least one account to share.");
         }
 
         if (Initiation is { } payment)
@@ -125,19 +126,18 @@ public sealed class Consent
             // One payment leaves one account, in the payment's currency, and the one the app named if it named one.
             if (accounts.Count != 1)
             {
-                throw new ConsentRuleException("consent_accounts_required", "Choose the one account to pay from.");
+                throw new ConsentRuleException(ProblemCatalog.ValidationFailed, field: "accountIds", message: "Choose the one account to pay from.");
             }
 
             var debtor = accounts.First();
             if (debtor.Currency != payment.Currency)
             {
-                throw new ConsentRuleException("consent_accounts_required",
-                    $"The payment is in {payment.Currency}; pay it from a {payment.Currency} account.");
+                throw new ConsentRuleException(ProblemCatalog.ValidationFailed, field: "accountIds", message: $"The payment is in {payment.Currency}; pay it from a {payment.Currency} account.");
             }
 
             if (payment.DebtorAccountId is { } named && debtor.Id != named)
             {
-                throw new ConsentRuleException("consent_accounts_required", "The app asked to pay from a different account.");
+                throw new ConsentRuleException(ProblemCatalog.ValidationFailed, field: "accountIds", message: "The app asked to pay from a different account.");
             }
         }
 
@@ -163,7 +163,7 @@ public sealed class Consent
         ExpireIfDue(now);
         if (!IsPayment || Status != ConsentStatuses.Authorised)
         {
-            throw new ConsentRuleException("consent_not_authorised", $"This consent is {Status}; a payment needs an authorised payment consent.");
+            throw new ConsentRuleException(ProblemCatalog.ConsentNotAuthorised, $"This consent is {Status}; a payment needs an authorised payment consent.");
         }
 
         Transition(ConsentStatuses.Consumed, ConsentEventTypes.Consumed, $"app:{ClientId}", null, now, $"payment: {paymentId}");
@@ -190,7 +190,7 @@ public sealed class Consent
     {
         if (Status is not (ConsentStatuses.AwaitingAuthorisation or ConsentStatuses.Authorised))
         {
-            throw new ConsentRuleException("consent_not_expirable", $"This consent is already {Status}; only an open consent can expire.");
+            throw new ConsentRuleException(ProblemCatalog.ConsentNotExpirable, $"This consent is already {Status}; only an open consent can expire.");
         }
 
         Transition(ConsentStatuses.Expired, ConsentEventTypes.Expired, actor, null, now);
@@ -205,7 +205,7 @@ public sealed class Consent
         ExpireIfDue(now);
         if (Status != ConsentStatuses.AwaitingAuthorisation)
         {
-            throw new ConsentRuleException("consent_not_awaiting_authorisation",
+            throw new ConsentRuleException(ProblemCatalog.ConsentNotAwaitingAuthorisation,
                 $"This consent is {Status}; only a consent awaiting authorisation can be authorised or rejected.");
         }
     }
@@ -251,8 +251,10 @@ public sealed class ConsentEvent
     public string? Detail { get; init; }
 }
 
-/// <summary>A lifecycle rule the request broke: answered as 409 with this code; nothing changed.</summary>
-public sealed class ConsentRuleException(string code, string message) : Exception(message)
+/// <summary>A lifecycle rule the request broke: answered with this catalog entry (about <paramref name="field"/> when set); nothing changed.</summary>
+public sealed class ConsentRuleException(ProblemType type, string message, string? field = null) : Exception(message)
 {
-    public string Code { get; } = code;
+    public ProblemType Type { get; } = type;
+
+    public string? Field { get; } = field;
 }

@@ -32,6 +32,7 @@ internal static class DocsMarkdown
     {
         var document = Markdown.Parse(markdown, Pipeline);
         DocLinks.Rewrite(document, entry.SourcePath, entry.Slug, slugsByPath);
+        CodeAnchors.Add(document);
 
         var headings = document.Descendants<HeadingBlock>().ToList();
         var h1 = headings.FirstOrDefault(heading => heading.Level == 1);

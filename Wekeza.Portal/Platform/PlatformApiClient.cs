@@ -110,13 +110,24 @@ internal abstract partial class PlatformApiClient(HttpClient http, CurrentSessio
             case HttpStatusCode.NotFound:
                 return new ApiResult<T>.NotFound();
             case HttpStatusCode.Conflict:
-                // Two changes raced (the APIs' optimistic concurrency); nothing was saved, and a retry starts from fresh data.
-                return new ApiResult<T>.Failed("This changed at the same moment somewhere else. Reload the page to see where it stands, then try again.");
+                return Conflict<T>(await ReadProblemAsync(response.Content, cancellationToken));
             default:
                 LogUnexpectedStatus((int)response.StatusCode, response.RequestMessage?.Method, response.RequestMessage?.RequestUri?.AbsolutePath);
                 return new ApiResult<T>.Failed($"Something went wrong on our side ({(int)response.StatusCode}). Try again in a moment.");
         }
     }
+
+    /// <summary>
+    /// A 409: two changes raced (the APIs' optimistic concurrency; nothing was saved, and a retry starts from fresh
+    /// data), or a rule of the resource's state refused this one, whose <c>detail</c> says what to do.
+    /// </summary>
+    protected virtual ApiResult<T> Conflict<T>(Problem? problem) =>
+        problem is { Code: { } code, Detail: { Length: > 0 } detail } && !RaceCodes.Contains(code)
+            ? new ApiResult<T>.Failed(detail)
+            : new ApiResult<T>.Failed("This changed at the same moment somewhere else. Reload the page to see where it stands, then try again.");
+
+    // The catalog's "changed meanwhile" codes (docs/errors.md): on a page, reloading is what to do.
+    private static readonly HashSet<string> RaceCodes = ["conflict", "consent_changed", "webhook_endpoint_changed"];
 
     private static async Task<Problem?> ReadProblemAsync(HttpContent content, CancellationToken cancellationToken)
     {
@@ -135,7 +146,8 @@ internal abstract partial class PlatformApiClient(HttpClient http, CurrentSessio
 
     private sealed record DataEnvelope<T>(IReadOnlyList<T> Data);
 
-    private sealed record Problem(string? Title, string? Detail, string? Code, Dictionary<string, string[]>? Errors);
+    /// <summary>What the portal reads of a problem: the catalog's fields, and the extensions a page acts on.</summary>
+    protected sealed record Problem(string? Title, string? Detail, string? Code, Dictionary<string, string[]>? Errors, IReadOnlyList<string>? PaymentIds);
 
     [LoggerMessage(LogLevel.Warning, "No access token for the API call: auth or the session store is unavailable")]
     private partial void LogTokenUnavailable(Exception exception);

@@ -7,7 +7,7 @@ namespace Wekeza.Portal.Sandbox;
 internal sealed class SandboxClient(HttpClient http, CurrentSession session, ILogger<SandboxClient> logger)
     : PlatformApiClient(http, session, logger), ISandboxClient
 {
-    /// <summary>The client's name for IHttpClientFactory (its resilience options and <see cref="SandboxRefusals"/>).</summary>
+    /// <summary>The client's name for IHttpClientFactory (its resilience options).</summary>
     public const string HttpClientName = "sandbox-api";
 
     /// <summary>The API's code for a production app's call: it has no sandbox.</summary>
@@ -27,41 +27,34 @@ internal sealed class SandboxClient(HttpClient http, CurrentSession session, ILo
         SendAsync(HttpMethod.Get, SandboxPath(clientId) + "/clock", null, ReadAsync<SandboxClock>, cancellationToken);
 
     public Task<ApiResult<SandboxClockAdvanced>> AdvanceClockAsync(string clientId, long seconds, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/clock/advance", new AdvanceSandboxClockRequest(seconds),
-            ReadAsync<SandboxClockAdvanced>, cancellationToken));
+        SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/clock/advance", new AdvanceSandboxClockRequest(seconds),
+            ReadAsync<SandboxClockAdvanced>, cancellationToken);
 
     public Task<ApiResult<IncomingTransaction>> CreateIncomingTransactionAsync(
         string clientId, string accountId, IncomingTransactionRequest request, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/accounts/{Uri.EscapeDataString(accountId)}/incoming-transactions", request,
-            ReadAsync<IncomingTransaction>, cancellationToken));
+        SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/accounts/{Uri.EscapeDataString(accountId)}/incoming-transactions", request,
+            ReadAsync<IncomingTransaction>, cancellationToken);
 
     public Task<ApiResult<FiredWebhookEvent>> FireWebhookAsync(string clientId, FireWebhookRequest request, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/webhooks/fire", request, ReadAsync<FiredWebhookEvent>, cancellationToken));
+        SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/webhooks/fire", request, ReadAsync<FiredWebhookEvent>, cancellationToken);
 
     public Task<ApiResult<PaymentOutcomeRequested>> SetPaymentOutcomeAsync(
         string clientId, string paymentId, PaymentOutcomeRequest request, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/payments/{Uri.EscapeDataString(paymentId)}/outcome", request,
-            ReadAsync<PaymentOutcomeRequested>, cancellationToken));
+        SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/payments/{Uri.EscapeDataString(paymentId)}/outcome", request,
+            ReadAsync<PaymentOutcomeRequested>, cancellationToken);
 
     public Task<ApiResult<ExpiredConsent>> ExpireConsentAsync(string clientId, string consentId, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/consents/{Uri.EscapeDataString(consentId)}/expire", null,
-            ReadAsync<ExpiredConsent>, cancellationToken));
+        SendAsync(HttpMethod.Post, $"{SandboxPath(clientId)}/consents/{Uri.EscapeDataString(consentId)}/expire", null,
+            ReadAsync<ExpiredConsent>, cancellationToken);
 
     public Task<ApiResult<SandboxResetDone>> ResetAsync(string clientId, CancellationToken cancellationToken = default) =>
-        RefusableAsync(SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/reset", null, ReadAsync<SandboxResetDone>, cancellationToken));
+        SendAsync(HttpMethod.Post, SandboxPath(clientId) + "/reset", null, ReadAsync<SandboxResetDone>, cancellationToken);
 
     // Every id is escaped: none of them can step out of the developer's own app path.
     private static string SandboxPath(string clientId) => $"v1/apps/{Uri.EscapeDataString(clientId)}/sandbox";
 
-    private static async Task<ApiResult<T>> RefusableAsync<T>(Task<ApiResult<T>> call)
-    {
-        try
-        {
-            return await call;
-        }
-        catch (SandboxRefusal refusal)
-        {
-            return new SandboxRefused<T>(refusal.Code, refusal.Message, refusal.PaymentIds);
-        }
-    }
+    /// <summary>Every sandbox 409 with a code is a rule with its own explanation (and, for a reset, the payments in the way).</summary>
+    protected override ApiResult<T> Conflict<T>(Problem? problem) => problem is { Code: { Length: > 0 } code }
+        ? new SandboxRefused<T>(code, problem.Detail ?? problem.Title ?? "The sandbox refused the change.", problem.PaymentIds ?? [])
+        : base.Conflict<T>(problem);
 }

@@ -9,11 +9,14 @@ namespace Wekeza.ServiceDefaults;
 /// </summary>
 public static class ValidationProblems
 {
-    public static ProblemHttpResult Result(Dictionary<string, string[]> errors, string title) =>
+    /// <param name="errors">Messages per field.</param>
+    /// <param name="what">What could not be done, e.g. "The consent could not be created": the start of <c>detail</c>.</param>
+    public static ProblemHttpResult Result(Dictionary<string, string[]> errors, string what) =>
         TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = title,
-            Detail = "Fix the fields named in errors and send the request again.",
+            Status = ProblemCatalog.ValidationFailed.Status,
+            Title = ProblemCatalog.ValidationFailed.Title,
+            Detail = $"{what.TrimEnd('.')}: fix the fields named in errors and send the request again.",
+            Extensions = { [ProblemCatalog.CodeProperty] = ProblemCatalog.ValidationFailed.Code },
         });
 }

@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -100,7 +101,7 @@ internal static class AccountsEndpoints
         var (query, problem) = TransactionQuery.Read(accountId, fromBookingDateTime, toBookingDateTime, limit, cursor, outcome.Consent);
         if (query is null)
         {
-            var invalid = ConsentProblems.Coded(StatusCodes.Status400BadRequest, problem!.Code, "The transactions query is not valid", problem.Message);
+            var invalid = problem!.Type.Result(problem.Message);
             invalid.ProblemDetails.Extensions["parameter"] = problem.Parameter;
             return invalid;
         }
@@ -129,8 +130,7 @@ internal static class AccountsEndpoints
         return (account, null);
     }
 
-    private static ProblemHttpResult AccountNotFound(string accountId) => ConsentProblems.Coded(StatusCodes.Status404NotFound,
-        "account_not_found", "Account not found", $"No account '{accountId}' is shared with your app by this customer.");
+    private static ProblemHttpResult AccountNotFound(string accountId) => ProblemCatalog.AccountNotFound.Result($"No account '{accountId}' is shared with your app by this customer.");
 
     private static string? Link(HttpContext context, TransactionQuery query, StatementCursor? cursor) =>
         cursor is null ? null : UriHelper.BuildAbsolute(context.Request.Scheme, context.Request.Host, context.Request.PathBase, context.Request.Path,

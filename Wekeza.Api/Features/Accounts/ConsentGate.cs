@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,35 +28,29 @@ public sealed class ConsentGate(ConsentStore store, TimeProvider clock)
     {
         if (CallerApp.Of(user) is not { IsActingForItself: false } caller)
         {
-            return Refuse("customer_token_required", "Use a customer's token",
-                "Account information is read with a token the customer authorised (authorization code flow with a consent), not with the app's own token.");
+            return Refuse(ProblemCatalog.CustomerTokenRequired, "Account information is read with a token the customer authorised (authorization code flow with a consent), not with the app's own token.");
         }
 
         if (user.FindFirst(ConsentClaims.ConsentId)?.Value is not { Length: > 0 } consentId)
         {
-            return Refuse("consent_required", "The token carries no consent",
-                "Create a consent (POST /v1/consents) and send its id as consent_id in the authorization request.");
+            return Refuse(ProblemCatalog.ConsentRequired, "Create a consent (POST /v1/consents) and send its id as consent_id in the authorization request.");
         }
 
         var consent = await store.SnapshotAsync(consentId, cancellationToken);
         if (consent is null || consent.ClientId != caller.ClientId || consent.CustomerSubject != caller.Subject)
         {
-            return Refuse("consent_invalid", "The token's consent is not valid", "The consent this token was issued under does not exist for this app and customer.");
+            return Refuse(ProblemCatalog.ConsentInvalid, "The consent this token was issued under does not exist for this app and customer.");
         }
 
         return consent.StatusAt(clock.GetUtcNow()) switch
         {
             ConsentStatuses.Authorised when consent.Permissions.Contains(permission) => new Outcome(consent, null),
-            ConsentStatuses.Authorised => Refuse("permission_missing", "The consent does not allow this",
-                $"This needs the consent permission {permission}; the customer granted {string.Join(", ", consent.Permissions)}."),
-            ConsentStatuses.Revoked => Refuse("consent_revoked", "The consent was revoked",
-                "The customer or the app revoked this consent. Ask the customer for a new one."),
-            ConsentStatuses.Expired => Refuse("consent_expired", "The consent has expired",
-                "This consent has passed its expiry. Ask the customer for a new one."),
-            var status => Refuse("consent_not_authorised", "The consent is not authorised", $"This consent is {status}."),
+            ConsentStatuses.Authorised => Refuse(ProblemCatalog.PermissionMissing, $"This needs the consent permission {permission}; the customer granted {string.Join(", ", consent.Permissions)}."),
+            ConsentStatuses.Revoked => Refuse(ProblemCatalog.ConsentRevoked, "The customer or the app revoked this consent. Ask the customer for a new one."),
+            ConsentStatuses.Expired => Refuse(ProblemCatalog.ConsentExpired, "This consent has passed its expiry. Ask the customer for a new one."),
+            var status => Refuse(ProblemCatalog.ConsentNotAuthorised, $"This consent is {status}."),
         };
     }
 
-    private static Outcome Refuse(string code, string title, string detail) =>
-        new(null, ConsentProblems.Coded(StatusCodes.Status403Forbidden, code, title, detail));
+    private static Outcome Refuse(ProblemType type, string detail) => new(null, type.Result(detail));
 }

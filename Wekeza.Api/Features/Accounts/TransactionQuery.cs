@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.Globalization;
 using Wekeza.Banking.CoreBanking;
 using Wekeza.Consents;
@@ -18,7 +19,7 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
     private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    public sealed record Problem(string Code, string Parameter, string Message);
+    public sealed record Problem(ProblemType Type, string Parameter, string Message);
 
     public static (TransactionQuery? Query, Problem? Problem) Read(
         string accountId, string? from, string? to, string? limit, string? cursor, ConsentSnapshot consent)
@@ -26,19 +27,19 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
         var size = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size is < 1 or > MaxLimit))
         {
-            return (null, new("invalid_limit", "limit", $"limit must be a whole number from 1 to {MaxLimit}."));
+            return (null, new(ProblemCatalog.InvalidLimit, "limit", $"limit must be a whole number from 1 to {MaxLimit}."));
         }
 
         if (cursor is not null)
         {
             if (StatementCursor.Decode(cursor) is not { } decoded || decoded.AccountId != accountId)
             {
-                return (null, new("invalid_cursor", "cursor", "This cursor is not one this account's transactions gave you. Use links.next or links.prev as returned."));
+                return (null, new(ProblemCatalog.InvalidCursor, "cursor", "This cursor is not one this account's transactions gave you. Use links.next or links.prev as returned."));
             }
 
             if (from is not null || to is not null)
             {
-                return (null, new("invalid_cursor", "cursor", "A cursor carries its own dates: send it without fromBookingDateTime or toBookingDateTime."));
+                return (null, new(ProblemCatalog.InvalidCursor, "cursor", "A cursor carries its own dates: send it without fromBookingDateTime or toBookingDateTime."));
             }
 
             return CheckWindow(decoded.From, decoded.To.AddMicroseconds(-1), size, decoded, consent);
@@ -46,19 +47,19 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
 
         if (!TryParseDate(from, out var start))
         {
-            return (null, new("invalid_date", "fromBookingDateTime", "fromBookingDateTime must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T09:30:00Z."));
+            return (null, new(ProblemCatalog.InvalidDate, "fromBookingDateTime", "fromBookingDateTime must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T09:30:00Z."));
         }
 
         if (!TryParseDate(to, out var end))
         {
-            return (null, new("invalid_date", "toBookingDateTime", "toBookingDateTime must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T09:30:00Z."));
+            return (null, new(ProblemCatalog.InvalidDate, "toBookingDateTime", "toBookingDateTime must be an ISO 8601 date or date-time, e.g. 2026-01-31 or 2026-01-31T09:30:00Z."));
         }
 
         var first = start ?? consent.TransactionFromDateTime ?? Earliest;
         var last = end ?? consent.TransactionToDateTime ?? Latest;
         if (first > last)
         {
-            return (null, new("invalid_date_range", "toBookingDateTime", "toBookingDateTime must not be before fromBookingDateTime."));
+            return (null, new(ProblemCatalog.InvalidDateRange, "toBookingDateTime", "toBookingDateTime must not be before fromBookingDateTime."));
         }
 
         return CheckWindow(first, last, size, null, consent);
@@ -68,13 +69,13 @@ public sealed record TransactionQuery(DateTimeOffset From, DateTimeOffset To, in
     {
         if (consent.TransactionFromDateTime is { } windowStart && first < windowStart)
         {
-            return (null, new("outside_consent_window", "fromBookingDateTime",
+            return (null, new(ProblemCatalog.OutsideConsentWindow, "fromBookingDateTime",
                 $"The customer shared transactions from {windowStart:O} only: fromBookingDateTime cannot be earlier."));
         }
 
         if (consent.TransactionToDateTime is { } windowEnd && last > windowEnd)
         {
-            return (null, new("outside_consent_window", "toBookingDateTime",
+            return (null, new(ProblemCatalog.OutsideConsentWindow, "toBookingDateTime",
                 $"The customer shared transactions up to {windowEnd:O} only: toBookingDateTime cannot be later."));
         }
 

@@ -20,31 +20,22 @@ internal static class ConsentProblems
 {
     public static ProblemHttpResult Invalid(Dictionary<string, string[]> errors) => ValidationProblems.Result(errors, "The consent could not be created");
 
-    public static ProblemHttpResult NotFound(string consentId) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "Consent not found",
-        detail: $"Your app has no consent with id '{consentId}'.");
+    public static ProblemHttpResult NotFound(string consentId) => ProblemCatalog.NotFound.Result($"Your app has no consent with id '{consentId}'.");
 
-    public static ProblemHttpResult Unknown(string consentId) => Coded(StatusCodes.Status404NotFound, "consent_not_found",
-        "Consent not found", $"There is no consent with id '{consentId}'.");
+    public static ProblemHttpResult Unknown(string consentId) => ProblemCatalog.ConsentNotFound.Result($"There is no consent with id '{consentId}'.");
 
-    public static ProblemHttpResult PersonTokenRequired() => Coded(StatusCodes.Status403Forbidden, "customer_token_required",
-        "Use a token obtained for a person", "This endpoint acts for a signed-in person: an app's client-credentials token cannot use it.");
+    public static ProblemHttpResult PersonTokenRequired() => ProblemCatalog.CustomerTokenRequired.Result(
+        "This endpoint acts for a signed-in person: an app's client-credentials token cannot use it.");
 
-    public static ProblemHttpResult AdminRequired() => Coded(StatusCodes.Status403Forbidden, "admin_required",
-        "Administrators only", "Only a platform administrator may look up other people's consents.");
+    public static ProblemHttpResult AdminRequired() => ProblemCatalog.AdminRequired.Result(
+        "Only a platform administrator may look up other people's consents.");
 
     /// <summary>Another request changed the consent between our read and our write; nothing was saved.</summary>
-    public static ProblemHttpResult ChangedMeanwhile(string consentId) => Coded(StatusCodes.Status409Conflict, "consent_changed",
-        "The consent changed meanwhile", $"Consent '{consentId}' was changed by another request at the same time. Read it again and retry.");
+    public static ProblemHttpResult ChangedMeanwhile(string consentId) => ProblemCatalog.ConsentChanged.Result(
+        $"Consent '{consentId}' was changed by another request at the same time. Read it again and retry.");
 
-    public static ProblemHttpResult NotAwaiting(ConsentRuleException rule) =>
-        Coded(StatusCodes.Status409Conflict, rule.Code, "The consent cannot change that way", rule.Message);
+    public static ProblemHttpResult Refused(ConsentRuleException rule) => rule.Type.Result(rule.Message);
 
-    public static ProblemHttpResult Coded(int status, string code, string title, string detail) => TypedResults.Problem(
-        statusCode: status, title: title, detail: detail, extensions: new Dictionary<string, object?> { ["code"] = code });
-
-    public static ProblemHttpResult AppTokenRequired() => TypedResults.Problem(
-        statusCode: StatusCodes.Status403Forbidden, title: "Use the app's own token",
-        detail: "Consents are created by the app itself: use a client-credentials access token, not one obtained for a customer.",
-        extensions: new Dictionary<string, object?> { ["code"] = "app_token_required" });
+    public static ProblemHttpResult AppTokenRequired() => ProblemCatalog.AppTokenRequired.Result(
+        "Consents are created by the app itself: use a client-credentials access token, not one obtained for a customer.");
 }

@@ -131,9 +131,9 @@ internal static class ConsentScreenEndpoints
         catch (ConsentRuleException rule)
         {
             // Refused; an expiry found on the way is still saved below.
-            refusal = rule.Code == "consent_accounts_required"
-                ? ConsentProblems.Invalid(new() { ["accountIds"] = [rule.Message] })
-                : ConsentProblems.NotAwaiting(rule);
+            refusal = rule.Field is { } field
+                ? ConsentProblems.Invalid(new() { [field] = [rule.Message] })
+                : ConsentProblems.Refused(rule);
         }
 
         try

@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,7 @@ internal sealed class PaymentSubmission(
     {
         if (CallerApp.Of(context.User) is not { IsActingForItself: false } caller)
         {
-            return PaymentProblems.Forbidden("customer_token_required", "Use the customer's token",
-                "A payment is submitted with the token the customer authorised for its payment consent, not with the app's own token.");
+            return ProblemCatalog.CustomerTokenRequired.Result("A payment is submitted with the token the customer authorised for its payment consent, not with the app's own token.");
         }
 
         var errors = new Dictionary<string, string[]>();
@@ -51,8 +51,7 @@ internal sealed class PaymentSubmission(
 
         if (context.User.FindFirst(ConsentClaims.ConsentId)?.Value != request!.ConsentId)
         {
-            return PaymentProblems.Forbidden("consent_invalid", "The token is not for this consent",
-                $"This token was issued under another consent; use the token the customer authorised for {request.ConsentId}.");
+            return ProblemCatalog.ConsentInvalid.Result($"This token was issued under another consent; use the token the customer authorised for {request.ConsentId}.");
         }
 
         var fingerprint = Idempotency.Fingerprint(PaymentsEndpoints.SubmitOperation, request);
@@ -106,8 +105,7 @@ internal sealed class PaymentSubmission(
             : null;
         if (consent is null || consent.ClientId != caller.ClientId || consent.CustomerSubject != caller.Subject || !consent.IsPayment)
         {
-            return new Refused(PaymentProblems.Forbidden("consent_invalid", "Not an authorised payment consent of this app and customer",
-                "consentId must name a payment consent your app created and this customer authorised."));
+            return new Refused(ProblemCatalog.ConsentInvalid.Result("consentId must name a payment consent your app created and this customer authorised."));
         }
 
         if (ConsentRefusal(consent, now) is { } refusal)
@@ -117,15 +115,13 @@ internal sealed class PaymentSubmission(
 
         if (Mismatches(consent.Initiation!, initiation) is { Count: > 0 } mismatches)
         {
-            return new Refused(ConsentProblems.Coded(StatusCodes.Status422UnprocessableEntity, "payment_consent_mismatch",
-                "The payment does not match its consent", "Send the initiation exactly as the customer authorised it: " + string.Join(" ", mismatches)));
+            return new Refused(ProblemCatalog.PaymentConsentMismatch.Result("Send the initiation exactly as the customer authorised it: " + string.Join(" ", mismatches)));
         }
 
         var debtorAccountId = consent.AccountIds.Single();
         if (initiation.DebtorAccountId is { } named && named != debtorAccountId)
         {
-            return new Refused(ConsentProblems.Coded(StatusCodes.Status422UnprocessableEntity, "payment_consent_mismatch",
-                "The payment does not match its consent", $"The customer authorised paying from {debtorAccountId}, not {named}."));
+            return new Refused(ProblemCatalog.PaymentConsentMismatch.Result($"The customer authorised paying from {debtorAccountId}, not {named}."));
         }
 
         var payable = await (from account in db.Accounts
@@ -135,8 +131,7 @@ internal sealed class PaymentSubmission(
                              select account.Id).AnyAsync(ct);
         if (!payable)
         {
-            return new Refused(PaymentProblems.Conflict("debtor_account_unavailable", "The account cannot pay",
-                $"Account {debtorAccountId} is not an active {initiation.Currency} account of this customer any more."));
+            return new Refused(ProblemCatalog.DebtorAccountUnavailable.Result($"Account {debtorAccountId} is not an active {initiation.Currency} account of this customer any more."));
         }
 
         var statusBefore = consent.Status;
@@ -167,11 +162,10 @@ internal sealed class PaymentSubmission(
     private static ProblemHttpResult? ConsentRefusal(Consent consent, DateTimeOffset now) => consent.StatusAt(now) switch
     {
         ConsentStatuses.Authorised => null,
-        ConsentStatuses.Consumed => PaymentProblems.Conflict("consent_consumed", "The consent has already paid",
-            "A single-payment consent pays once, and this one has. Ask the customer to authorise a new payment consent."),
-        ConsentStatuses.Revoked => PaymentProblems.Forbidden("consent_revoked", "The consent was revoked", "The customer or the app withdrew this consent."),
-        ConsentStatuses.Expired => PaymentProblems.Forbidden("consent_expired", "The consent has expired", "Ask the customer to authorise a new payment consent."),
-        var status => PaymentProblems.Forbidden("consent_not_authorised", "The consent is not authorised", $"This consent is {status}."),
+        ConsentStatuses.Consumed => ProblemCatalog.ConsentConsumed.Result("A single-payment consent pays once, and this one has. Ask the customer to authorise a new payment consent."),
+        ConsentStatuses.Revoked => ProblemCatalog.ConsentRevoked.Result("The customer or the app withdrew this consent."),
+        ConsentStatuses.Expired => ProblemCatalog.ConsentExpired.Result("Ask the customer to authorise a new payment consent."),
+        var status => ProblemCatalog.ConsentNotAuthorised.Result($"This consent is {status}."),
     };
 
     /// <summary>The fields where the payment differs from what the customer authorised, in words.</summary>

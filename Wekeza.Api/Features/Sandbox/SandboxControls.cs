@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -78,8 +79,7 @@ internal static partial class SandboxControls
 
         if (account.Status != "active")
         {
-            return ConsentProblems.Coded(StatusCodes.Status409Conflict, "account_not_active", "The account takes no transactions",
-                $"{account.Id} is {account.Status}: a {account.Status} account is not credited. Use an active account.");
+            return ProblemCatalog.AccountNotActive.Result($"{account.Id} is {account.Status}: a {account.Status} account is not credited. Use an active account.");
         }
 
         var now = clock.GetUtcNow();
@@ -196,8 +196,7 @@ internal static partial class SandboxControls
         };
         if (!possible)
         {
-            return ConsentProblems.Coded(StatusCodes.Status409Conflict, "sandbox_payment_transition_invalid", "The payment cannot move that way",
-                payment.Status switch
+            return ProblemCatalog.SandboxPaymentTransitionInvalid.Result(payment.Status switch
                 {
                     PaymentStatuses.Pending => "A Pending payment has moved no money yet: it can only be Rejected.",
                     PaymentStatuses.AcceptedSettlementInProcess => "The money has left the account: the payment can be Completed or Failed (reversed), not Rejected.",
@@ -232,7 +231,7 @@ internal static partial class SandboxControls
             }
             catch (ConsentRuleException rule)
             {
-                return ConsentProblems.Coded(StatusCodes.Status409Conflict, rule.Code, "The consent cannot expire", rule.Message);
+                return ConsentProblems.Refused(rule);
             }
 
             await store.SaveAsync(consent, before, ct);

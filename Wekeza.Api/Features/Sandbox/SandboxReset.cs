@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -117,15 +118,12 @@ internal static class SandboxReset
 
     private static ProblemHttpResult InFlight(IReadOnlyList<string> paymentIds)
     {
-        var problem = ConsentProblems.Coded(StatusCodes.Status409Conflict, "sandbox_payments_in_flight", "Payments are still in process",
-            $"{paymentIds.Count} of your payments are still in process ({string.Join(", ", paymentIds.Take(10))}). Wait for them to end, or move each to a " +
+        var problem = ProblemCatalog.SandboxPaymentsInFlight.Result($"{paymentIds.Count} of your payments are still in process ({string.Join(", ", paymentIds.Take(10))}). Wait for them to end, or move each to a " +
             "final state with POST /v1/sandbox/payments/{paymentId}/outcome, then reset. Nothing was removed.");
         problem.ProblemDetails.Extensions["paymentIds"] = paymentIds;
         return problem;
     }
 
-    private static ProblemHttpResult Overdraws() => ConsentProblems.Coded(StatusCodes.Status409Conflict, "sandbox_reset_would_overdraw",
-        "The reset would overdraw an account",
-        "Money your sandbox transactions brought in has since been spent by another app's payment, so removing it would take a test account " +
+    private static ProblemHttpResult Overdraws() => ProblemCatalog.SandboxResetWouldOverdraw.Result("Money your sandbox transactions brought in has since been spent by another app's payment, so removing it would take a test account " +
         "below zero. Nothing was removed. Book an incoming transaction to cover it, or reset after the other payments are gone.");
 }

@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Security;
 using Wekeza.Webhooks;
@@ -29,8 +30,7 @@ internal static class SandboxScenarios
         var scenario = values.ToString().Trim().ToLowerInvariant();
         if (CallerApp.Of(context.User) is not { } app || !ClientEnvironments.IsSandbox(app.ClientId))
         {
-            return ConsentProblems.Coded(StatusCodes.Status400BadRequest, "sandbox_scenario_not_allowed", "Sandbox scenarios are for sandbox apps",
-                $"A production app's requests are always real: remove the {Header} header.");
+            return ProblemCatalog.SandboxScenarioNotAllowed.Result($"A production app's requests are always real: remove the {Header} header.");
         }
 
         context.Response.Headers[Header] = scenario;
@@ -40,18 +40,15 @@ internal static class SandboxScenarios
                 await Task.Delay(SlowBy, context.RequestAborted);
                 return await next(invocation);
             case ServerError:
-                return ConsentProblems.Coded(StatusCodes.Status500InternalServerError, "internal_error", "Something went wrong on our side",
-                    $"Simulated by {Header}: {ServerError}. A real one is rare and temporary: retry with backoff, and if it persists contact support with the traceId.");
+                return ProblemCatalog.InternalError.Result($"Simulated by {Header}: {ServerError}. A real one is rare and temporary: retry with backoff, and if it persists contact support with the traceId.");
             case RateLimited:
                 context.Response.Headers.RetryAfter = "1";
                 // No RateLimit-Limit: the sandbox tier's limit is not this preview's to invent (issue 8 sets the tiers).
                 context.Response.Headers["RateLimit-Remaining"] = "0";
                 context.Response.Headers["RateLimit-Reset"] = "1";
-                return ConsentProblems.Coded(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
-                    $"Simulated by {Header}: {RateLimited}. Your app sent more requests than its rate limit allows: wait for Retry-After seconds, then retry.");
+                return ProblemCatalog.RateLimited.Result($"Simulated by {Header}: {RateLimited}. Your app sent more requests than its rate limit allows: wait for Retry-After seconds, then retry.");
             default:
-                return ConsentProblems.Coded(StatusCodes.Status400BadRequest, "sandbox_scenario_unknown", "Unknown sandbox scenario",
-                    $"'{scenario}' is not a scenario: use one of {string.Join(", ", Known)} (docs/sandbox.md, \"Magic values\").");
+                return ProblemCatalog.SandboxScenarioUnknown.Result($"'{scenario}' is not a scenario: use one of {string.Join(", ", Known)} (docs/sandbox.md, \"Magic values\").");
         }
     }
 }

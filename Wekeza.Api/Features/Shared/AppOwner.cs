@@ -1,3 +1,4 @@
+using Wekeza.ServiceDefaults;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -30,8 +31,7 @@ internal sealed record AppOwner(string ClientId)
     {
         if (CallerApp.Of(invocation.HttpContext.User) is not { IsActingForItself: true } app)
         {
-            return ValueTask.FromResult<object?>(ConsentProblems.Coded(StatusCodes.Status403Forbidden, "app_token_required", "Use the app's own token",
-                "Webhook endpoints, events and sandbox controls belong to an app: call with its client-credentials token, or as its developer under /v1/apps/{clientId}/…."));
+            return ValueTask.FromResult<object?>(ProblemCatalog.AppTokenRequired.Result("Webhook endpoints, events and sandbox controls belong to an app: call with its client-credentials token, or as its developer under /v1/apps/{clientId}/…."));
         }
 
         invocation.HttpContext.Items[ItemKey] = new AppOwner(app.ClientId);
@@ -51,11 +51,10 @@ internal sealed record AppOwner(string ClientId)
                 context.Items[ItemKey] = new AppOwner(clientId);
                 return await next(invocation);
             case AppOwnership.Answer.NotOwned:
-                return ConsentProblems.Coded(StatusCodes.Status404NotFound, "app_not_found", "App not found", $"You have no app with client id '{clientId}'.");
+                return ProblemCatalog.AppNotFound.Result($"You have no app with client id '{clientId}'.");
             default:
                 context.Response.Headers.RetryAfter = "5";
-                return ConsentProblems.Coded(StatusCodes.Status503ServiceUnavailable, "auth_unavailable", "Cannot check the app's owner right now",
-                    "The API could not reach the auth service to confirm you own this app. Retry in a few seconds.");
+                return ProblemCatalog.AuthUnavailable.Result("The API could not reach the auth service to confirm you own this app. Retry in a few seconds.");
         }
     }
 }

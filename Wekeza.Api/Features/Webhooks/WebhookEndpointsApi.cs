@@ -129,8 +129,7 @@ internal static class WebhookEndpointsApi
         }, context.RequestAborted);
         if (full)
         {
-            return ConsentProblems.Coded(StatusCodes.Status422UnprocessableEntity, "webhook_endpoint_limit", "Too many webhook endpoints",
-                $"An app can have at most {WebhookEndpoint.MaxPerApp} webhook endpoints. Delete one you no longer use, or subscribe an existing one to more event types.");
+            return ProblemCatalog.WebhookEndpointLimit.Result($"An app can have at most {WebhookEndpoint.MaxPerApp} webhook endpoints. Delete one you no longer use, or subscribe an existing one to more event types.");
         }
 
         return TypedResults.Created($"{context.Request.Path.Value!.TrimEnd('/')}/{endpoint.Id}",
@@ -252,8 +251,7 @@ internal static class WebhookEndpointsApi
 
         if (!endpoint.Enabled)
         {
-            return ConsentProblems.Coded(StatusCodes.Status409Conflict, "webhook_endpoint_disabled", "The endpoint is disabled",
-                "A disabled endpoint receives nothing, test events included. Enable it (PATCH enabled: true) and send the test again.");
+            return ProblemCatalog.WebhookEndpointDisabled.Result("A disabled endpoint receives nothing, test events included. Enable it (PATCH enabled: true) and send the test again.");
         }
 
         var now = clock.GetUtcNow();
@@ -332,14 +330,12 @@ internal static class WebhookEndpointsApi
         var now = clock.GetUtcNow();
         if (delivery.LeaseUntil > now)
         {
-            return ConsentProblems.Coded(StatusCodes.Status409Conflict, "webhook_delivery_in_progress", "The delivery is being sent right now",
-                "Wait for this attempt to finish (at most the delivery timeout), then resend if it failed.");
+            return ProblemCatalog.WebhookDeliveryInProgress.Result("Wait for this attempt to finish (at most the delivery timeout), then resend if it failed.");
         }
 
         if (await db.WebhookEndpoints.AsNoTracking().AnyAsync(e => e.Id == endpointId && !e.Enabled, context.RequestAborted))
         {
-            return ConsentProblems.Coded(StatusCodes.Status409Conflict, "webhook_endpoint_disabled", "The endpoint is disabled",
-                "A disabled endpoint receives nothing. Enable it (PATCH enabled: true), then resend.");
+            return ProblemCatalog.WebhookEndpointDisabled.Result("A disabled endpoint receives nothing. Enable it (PATCH enabled: true), then resend.");
         }
 
         delivery.Resend(now);
@@ -382,12 +378,9 @@ internal static class WebhookEndpointsApi
         return db.WebhookEndpoints.SingleOrDefaultAsync(e => e.Id == endpointId && e.ClientId == owner.ClientId, context.RequestAborted);
     }
 
-    private static ProblemHttpResult EndpointNotFound(string endpointId) => ConsentProblems.Coded(StatusCodes.Status404NotFound,
-        "webhook_endpoint_not_found", "Webhook endpoint not found", $"Your app has no webhook endpoint with id '{endpointId}'.");
+    private static ProblemHttpResult EndpointNotFound(string endpointId) => ProblemCatalog.WebhookEndpointNotFound.Result($"Your app has no webhook endpoint with id '{endpointId}'.");
 
-    private static ProblemHttpResult DeliveryNotFound(string deliveryId) => ConsentProblems.Coded(StatusCodes.Status404NotFound,
-        "webhook_delivery_not_found", "Webhook delivery not found", $"This endpoint has no delivery with id '{deliveryId}'.");
+    private static ProblemHttpResult DeliveryNotFound(string deliveryId) => ProblemCatalog.WebhookDeliveryNotFound.Result($"This endpoint has no delivery with id '{deliveryId}'.");
 
-    private static ProblemHttpResult ChangedMeanwhile(string endpointId) => ConsentProblems.Coded(StatusCodes.Status409Conflict,
-        "webhook_endpoint_changed", "The endpoint changed meanwhile", $"Endpoint '{endpointId}' was changed by another request at the same time. Read it again and retry.");
+    private static ProblemHttpResult ChangedMeanwhile(string endpointId) => ProblemCatalog.WebhookEndpointChanged.Result($"Endpoint '{endpointId}' was changed by another request at the same time. Read it again and retry.");
 }

@@ -63,7 +63,7 @@ internal static class WebhookEventsApi
         var payload = await db.WebhookEvents.AsNoTracking().Where(e => e.Id == eventId && e.ClientId == owner.ClientId).Select(e => e.Payload)
             .SingleOrDefaultAsync(context.RequestAborted);
         return payload is null
-            ? ConsentProblems.Coded(StatusCodes.Status404NotFound, "event_not_found", "Event not found", $"Your app has no event with id '{eventId}' (events are kept 30 days).")
+            ? ProblemCatalog.EventNotFound.Result($"Your app has no event with id '{eventId}' (events are kept 30 days).")
             : TypedResults.Ok(JsonDocument.Parse(payload).RootElement.Clone());
     }
 }

@@ -6,6 +6,9 @@ namespace Wekeza.Api.OpenApi.Examples;
 /// <summary>Every feature's examples, by operation name (<c>.WithName(…)</c>).</summary>
 internal static class ApiExamples
 {
+    // Examples show the catalog's default address; a running service shows its configured portal's.
+    private static readonly ProblemTypeLinks ExampleTypeLinks = new(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+
     /// <summary>A developer's variant of an app's operation (<c>/v1/apps/{clientId}/…</c>): the same handler, so the same examples.</summary>
     public const string DeveloperSuffix = "ForDeveloper";
 
@@ -32,8 +35,14 @@ internal static class ApiExamples
             delivered.Extensions[name] = value;
         }
 
-        delivered.Extensions.TryAdd("code", ProblemCodes.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError));
+        var type = ProblemCatalog.Find(problem.Extensions.TryGetValue(ProblemCatalog.CodeProperty, out var code) ? code as string : null)
+                   ?? ProblemCatalog.ForStatus(problem.Status ?? StatusCodes.Status500InternalServerError);
+        delivered.Type = ExampleTypeLinks.For(type);
+        delivered.Title = type.Title;
+        delivered.Extensions[ProblemCatalog.CodeProperty] = type.Code;
+        delivered.Extensions["retryable"] = type.Retryable;
         delivered.Extensions["traceId"] = ExampleValues.TraceId;
+        delivered.Extensions["interactionId"] = ExampleValues.InteractionId;
         return delivered;
     }
 }

@@ -19,6 +19,8 @@ internal static class ExampleValues
     public const string AppName = "Budget Buddy";
     public const string TraceId = "4bf92f3577b34da6a3ce929d0e0e4736";
 
+    public const string InteractionId = "93bac548-d2de-4546-b106-880a5018460d";
+
     public static TestCustomers.Persona Amina { get; } = TestCustomers.All[0];
 
     public const string AccountConsentId = "cns_01a20cc8f0d27e3a8b4c5d6e7f809a1b";

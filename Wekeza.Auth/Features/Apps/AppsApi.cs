@@ -50,9 +50,7 @@ internal static class AppsApi
 
     internal static ProblemHttpResult Invalid(Dictionary<string, string[]> errors, string title) => ValidationProblems.Result(errors, title);
 
-    internal static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
-        statusCode: StatusCodes.Status404NotFound, title: "App not found",
-        detail: $"You have no app with id '{id}'.");
+    internal static ProblemHttpResult NotFound(string id) => ProblemCatalog.AppNotFound.Result($"You have no app with id '{id}'.");
 
     private static Ok<ListOf<ScopeResponse>> ListScopes() =>
         TypedResults.Ok(new ListOf<ScopeResponse>([.. ScopeCatalog.ForApps.Select(scope => new ScopeResponse(scope.Name, scope.DisplayName))]));

@@ -55,7 +55,9 @@ public sealed class OperationExamplesTests(ApiFactory factory) : IClassFixture<A
             Assert.True(content.TryGetProperty("example", out var problem), $"{o.Id}'s 422 has no example");
             Assert.Equal(422, problem.GetProperty("status").GetInt32());
             Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
-            Assert.Equal("https://tools.ietf.org/html/rfc4918#section-11.2", problem.GetProperty("type").GetString());
+            Assert.EndsWith("/docs/errors#validation_failed", problem.GetProperty("type").GetString());
+            Assert.False(problem.GetProperty("retryable").GetBoolean());
+            Assert.True(Guid.TryParse(problem.GetProperty("interactionId").GetString(), out _));
             Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
             Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
             Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());

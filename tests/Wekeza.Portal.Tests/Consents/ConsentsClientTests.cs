@@ -111,6 +111,20 @@ public sealed class ConsentsClientTests
     }
 
     [Fact]
+    public async Task A_conflict_with_a_rule_shows_the_apis_detail()
+    {
+        var client = await CreateClientAsync();
+        _api.Respond(HttpStatusCode.Conflict, """
+            { "title": "The consent cannot expire", "status": 409, "code": "consent_not_expirable", "retryable": false,
+              "detail": "This consent is already Revoked; only an open consent can expire." }
+            """, "application/problem+json");
+
+        var result = await client.RevokeMineAsync("cns_0197", Cancellation);
+
+        Assert.Equal("This consent is already Revoked; only an open consent can expire.", Assert.IsType<ApiResult<Done>.Failed>(result).Message);
+    }
+
+    [Fact]
     public async Task A_consent_that_is_not_yours_is_not_found()
     {
         var client = await CreateClientAsync();

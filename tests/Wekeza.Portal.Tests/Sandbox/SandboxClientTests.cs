@@ -232,7 +232,7 @@ public sealed class SandboxClientTests
     }
 
     [Fact]
-    public async Task Other_answers_pass_the_refusals_handler_untouched()
+    public async Task Other_answers_are_read_as_usual()
     {
         var client = await CreateRefusingClientAsync(HttpStatusCode.OK, """{ "consentId": "cns_1", "status": "Expired" }""");
 
@@ -249,11 +249,11 @@ public sealed class SandboxClientTests
         return new SandboxClient(http, session, NullLogger<SandboxClient>.Instance);
     }
 
-    // The pipeline the portal registers: SandboxRefusals in front of the network.
+    // A client that answers with exactly this response.
     private async Task<SandboxClient> CreateRefusingClientAsync(HttpStatusCode status, string body, string mediaType = "application/problem+json")
     {
         var (_, session) = await _api.ConnectAsync(new Uri(ApiBase));
-        var http = new HttpClient(new SandboxRefusals { InnerHandler = new Answering(status, body, mediaType) }) { BaseAddress = new Uri(ApiBase) };
+        var http = new HttpClient(new Answering(status, body, mediaType)) { BaseAddress = new Uri(ApiBase) };
         return new SandboxClient(http, session, NullLogger<SandboxClient>.Instance);
     }
 

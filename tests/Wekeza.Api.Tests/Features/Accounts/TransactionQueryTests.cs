@@ -44,7 +44,7 @@ public sealed class TransactionQueryTests
         var (query, problem) = TransactionQuery.Read("acc_1", from, to, null, null, Consent(WindowStart, WindowEnd));
 
         Assert.Null(query);
-        Assert.Equal(code, problem!.Code);
+        Assert.Equal(code, problem!.Type.Code);
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class TransactionQueryTests
 
         Assert.Equal(cursor, query!.Cursor);
         Assert.Null(other);
-        Assert.Equal("invalid_cursor", problem!.Code);
+        Assert.Equal("invalid_cursor", problem!.Type.Code);
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class TransactionQueryTests
 
         var (_, problem) = TransactionQuery.Read("acc_1", null, null, null, wide.Encode(), Consent(WindowStart, WindowEnd));
 
-        Assert.Equal("outside_consent_window", problem!.Code);
+        Assert.Equal("outside_consent_window", problem!.Type.Code);
     }
 }

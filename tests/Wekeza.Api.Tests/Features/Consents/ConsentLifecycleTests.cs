@@ -38,7 +38,7 @@ public sealed class ConsentLifecycleTests
         Assert.Equal(ConsentStatuses.Expired, consent.StatusAt(later));
         var error = Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [Current], "Budget Buddy", "authz-1", later, null));
 
-        Assert.Equal("consent_not_awaiting_authorisation", error.Code);
+        Assert.Equal("consent_not_awaiting_authorisation", error.Type.Code);
         Assert.Equal(ConsentStatuses.Expired, consent.Status);
         Assert.Equal(ConsentEventTypes.Expired, consent.Events[^1].Type);
     }
@@ -73,7 +73,7 @@ public sealed class ConsentLifecycleTests
     {
         var consent = NewConsent();
 
-        Assert.Equal("consent_accounts_required", Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [], "Budget Buddy", "authz-1", Now, null)).Code);
+        Assert.Equal("accountIds", Assert.Throws<ConsentRuleException>(() => consent.Authorise("customer-1", [], "Budget Buddy", "authz-1", Now, null)).Field);
         Assert.Equal(ConsentStatuses.AwaitingAuthorisation, consent.Status);
     }
 
