@@ -1,11 +1,13 @@
+using Wekeza.Api.Gateway.Metering;
 using Wekeza.ServiceDefaults;
 
 namespace Wekeza.Api.Gateway;
 
 internal static class GatewayPipeline
 {
-    /// <summary>The gateway's services: rate limits (Redis-backed, per app and tier).</summary>
-    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder) => builder.AddApiRateLimits();
+    /// <summary>The gateway's services: rate limits (Redis-backed, per app and tier), the request log and usage metering.</summary>
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder) =>
+        builder.AddApiRateLimits().AddRequestLogAndMetering();
 
     /// <summary>
     /// The middleware every API call passes, outermost first. The order is the point: the interaction id wraps
@@ -17,6 +19,8 @@ internal static class GatewayPipeline
     public static WebApplication UseGateway(this WebApplication app)
     {
         app.UseMiddleware<FapiInteractionId>();
+        // Outside problem details, so it logs and meters the status the client finally got (a 500 included).
+        app.UseMiddleware<RequestLog>();
         app.UseWekezaProblemDetails();
         // Explicit, so WebApplication does not add them itself ahead of the two above.
         app.UseAuthentication();
