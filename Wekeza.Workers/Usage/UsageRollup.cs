@@ -5,41 +5,13 @@ using Wekeza.Banking.Usage;
 namespace Wekeza.Workers.Usage;
 
 /// <summary>
-/// Rolls the API's raw call records (<c>api_calls</c>) up into per app, method and route, status and minute counts
-/// (<c>api_usage_minutes</c>) every <see cref="UsagePolicy.RollupInterval"/>. Each pass is one statement, so one
-/// transaction: it claims a batch of uncounted rows (<c>FOR UPDATE SKIP LOCKED</c>, so replicas take disjoint
-/// batches and never wait on each other), marks them counted, and adds their counts into the minute rows. A worker
-/// killed mid-pass rolls the whole pass back: nothing is counted twice and nothing is lost. (A watermark on the id
-/// would be simpler but wrong: ids are taken before commit, so a late commit from one API replica would land below
-/// a watermark already passed.)
+/// Runs <see cref="UsageRollups"/> every <see cref="UsagePolicy.RollupInterval"/> (at once again while a backlog
+/// lasts), and its retention sweep every <see cref="UsagePolicy.SweepInterval"/>. Any number of worker replicas may
+/// run it side by side.
 /// </summary>
 internal sealed class UsageRollup(NpgsqlDataSource bank, IOptions<UsagePolicy> policy, TimeProvider clock, ILogger<UsageRollup> logger)
     : BackgroundService
 {
-    // The minute rows are upserted in key order, so two passes adding to the same minutes lock them in the same
-    // order and cannot deadlock.
-    private static readonly string Pass = $"""
-        WITH claimed AS (
-            UPDATE api_calls SET "RolledUp" = true
-            WHERE "Id" IN (SELECT "Id" FROM api_calls WHERE NOT "RolledUp" ORDER BY "Id" LIMIT @batch FOR UPDATE SKIP LOCKED)
-            RETURNING "ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt"
-        ), counted AS (
-            INSERT INTO api_usage_minutes ("ClientId", "Minute", "Method", "Route", "Status", "Calls", "TotalDurationMs", "MaxDurationMs", "Buckets")
-            SELECT "ClientId", date_trunc('minute', "OccurredAt", 'UTC'), "Method", "Route", "Status",
-                   count(*), sum("DurationMs"), max("DurationMs"), {LatencyBuckets.CountsSql("\"DurationMs\"")}
-            FROM claimed
-            GROUP BY 1, 2, 3, 4, 5
-            ORDER BY 1, 2, 3, 4, 5
-            ON CONFLICT ("ClientId", "Minute", "Method", "Route", "Status") DO UPDATE SET
-                "Calls" = api_usage_minutes."Calls" + excluded."Calls",
-                "TotalDurationMs" = api_usage_minutes."TotalDurationMs" + excluded."TotalDurationMs",
-                "MaxDurationMs" = greatest(api_usage_minutes."MaxDurationMs", excluded."MaxDurationMs"),
-                "Buckets" = ARRAY(SELECT a + b FROM unnest(api_usage_minutes."Buckets", excluded."Buckets") WITH ORDINALITY AS t(a, b, i) ORDER BY i)
-            RETURNING 1
-        )
-        SELECT (SELECT count(*) FROM claimed), (SELECT count(*) FROM counted)
-        """;
-
     private DateTimeOffset _nextSweep;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -76,48 +48,21 @@ internal sealed class UsageRollup(NpgsqlDataSource bank, IOptions<UsagePolicy> p
     /// <summary>One pass: returns how many raw records it counted.</summary>
     public async Task<long> RollUpAsync(CancellationToken cancellationToken)
     {
-        await using var command = bank.CreateCommand(Pass);
-        command.Parameters.AddWithValue("batch", policy.Value.RollupBatch);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var calls = reader.GetInt64(0);
+        var (calls, minutes) = await UsageRollups.RollUpAsync(bank, policy.Value.RollupBatch, cancellationToken);
         if (calls > 0)
         {
-            logger.LogDebug("Rolled up {Calls} call record(s) into {Minutes} minute row(s)", calls, reader.GetInt64(1));
+            logger.LogDebug("Rolled up {Calls} call record(s) into {Minutes} minute row(s)", calls, minutes);
         }
 
         return calls;
     }
 
-    /// <summary>Raw records past <see cref="UsagePolicy.RawRetention"/> (once counted) and minutes past <see cref="UsagePolicy.MinuteRetention"/>, in small batches.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var raw = await DeleteInBatchesAsync("""
-            DELETE FROM api_calls WHERE "Id" IN (SELECT "Id" FROM api_calls WHERE "OccurredAt" < @cutoff AND "RolledUp" LIMIT 5000)
-            """, now - policy.Value.RawRetention, cancellationToken);
-        var minutes = await DeleteInBatchesAsync("""
-            DELETE FROM api_usage_minutes WHERE ctid IN (SELECT ctid FROM api_usage_minutes WHERE "Minute" < @cutoff LIMIT 5000)
-            """, now - policy.Value.MinuteRetention, cancellationToken);
+        var (raw, minutes) = await UsageRollups.SweepAsync(bank, clock.GetUtcNow(), policy.Value, cancellationToken);
         if (raw + minutes > 0)
         {
             logger.LogInformation("Usage retention: deleted {Raw} call record(s) and {Minutes} minute row(s)", raw, minutes);
         }
-    }
-
-    private async Task<long> DeleteInBatchesAsync(string sql, DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        long total = 0;
-        int deleted;
-        do
-        {
-            await using var command = bank.CreateCommand(sql);
-            command.Parameters.AddWithValue("cutoff", cutoff);
-            deleted = await command.ExecuteNonQueryAsync(cancellationToken);
-            total += deleted;
-        }
-        while (deleted == 5000);
-
-        return total;
     }
 }
