@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Api.Features.Usage;
 

@@ -4,6 +4,7 @@ using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Features.Shared;
 using Wekeza.Api.Security;
 using Wekeza.ServiceDefaults;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Api.Features.Usage;
 

@@ -1,21 +1,7 @@
 using Wekeza.Banking.Usage;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Api.Features.Usage;
-
-/// <summary>An app's usage over a range: totals, a point per bucket (for the charts), and a row per group (the table).</summary>
-/// <param name="Bucket">The bucket size: <c>minute</c>, <c>hour</c> or <c>day</c>.</param>
-internal sealed record UsageReport(
-    string ClientId, string Range, string Bucket, DateTimeOffset From, DateTimeOffset To,
-    UsageFigures Totals, IReadOnlyList<UsagePoint> Series, IReadOnlyList<UsageGroup> Groups);
-
-/// <param name="Errors">4xx and 5xx answers together.</param>
-internal sealed record UsageFigures(long Calls, long Errors, long ClientErrors, long ServerErrors, decimal ErrorRate,
-    double? AvgMs, double? P50Ms, double? P95Ms, double? MaxMs);
-
-internal sealed record UsagePoint(DateTimeOffset Start, UsageFigures Figures);
-
-/// <summary>A table row: the method and route, the status, or both, as grouped; null where not grouped.</summary>
-internal sealed record UsageGroup(string? Method, string? Route, int? Status, UsageFigures Figures);
 
 /// <summary>A rollup aggregate as read from <c>api_usage_minutes</c>: one bucket of the range, one endpoint, one status.</summary>
 internal sealed record UsageRow(DateTimeOffset Bucket, string Method, string Route, int Status, long Calls, double TotalMs, double MaxMs, long[] Buckets);

@@ -14,7 +14,7 @@ internal sealed class UsageWriter(UsageBuffer buffer, NpgsqlDataSource bank, IOp
     : BackgroundService
 {
     private const string Copy = """
-        COPY api_calls ("ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt", "Tier") FROM STDIN (FORMAT BINARY)
+        COPY api_calls ("ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt", "Tier", "RolledUp") FROM STDIN (FORMAT BINARY)
         """;
 
     private long _reportedDrops;
@@ -91,6 +91,7 @@ internal sealed class UsageWriter(UsageBuffer buffer, NpgsqlDataSource bank, IOp
             await importer.WriteAsync(call.DurationMs, NpgsqlDbType.Double, cancellationToken);
             await importer.WriteAsync(call.OccurredAt, NpgsqlDbType.TimestampTz, cancellationToken);
             await importer.WriteAsync(call.Tier, NpgsqlDbType.Varchar, cancellationToken);
+            await importer.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
         }
 
         await importer.CompleteAsync(cancellationToken);

@@ -27,8 +27,9 @@ public sealed class UsageTests(PlatformFixture platform)
     [Fact]
     public async Task A_developer_sees_exactly_their_apps_calls_by_endpoint_and_status_as_json_and_csv()
     {
-        var (developer, _, app, api) = await _journey.Webhooks.NewAppAsync();
+        var (developer, _, app, _) = await _journey.Webhooks.NewAppAsync();
         using var asDeveloper = await DeveloperApiAsync(developer);
+        using var api = await _journey.Consents.AppApiAsync(app);
 
         // 1 consent created (201), 3 account reads as the customer (200), 2 unknown consents (404), 1 bad consent (422).
         var consentId = await _journey.Consents.CreateConsentAsync(app);
@@ -169,11 +170,11 @@ public sealed class UsageTests(PlatformFixture platform)
         const int Calls = 6000;
         await using (var connection = await bank.OpenConnectionAsync(Cancel))
         await using (var copy = await connection.BeginBinaryImportAsync(
-            """COPY api_calls ("ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt", "Tier") FROM STDIN (FORMAT BINARY)""", Cancel))
+            """COPY api_calls ("ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt", "Tier", "RolledUp") FROM STDIN (FORMAT BINARY)""", Cancel))
         {
             for (var i = 0; i < Calls; i++)
             {
-                await copy.WriteRowAsync(Cancel, clientId, "GET", "/v1/accounts", i % 10 == 0 ? 500 : 200, (double)(i % 700), minute.AddSeconds(i % 50), "Sandbox");
+                await copy.WriteRowAsync(Cancel, clientId, "GET", "/v1/accounts", i % 10 == 0 ? 500 : 200, (double)(i % 700), minute.AddSeconds(i % 50), "Sandbox", false);
             }
 
             await copy.CompleteAsync(Cancel);
