@@ -26,7 +26,8 @@ internal sealed class UsageWriter(UsageBuffer buffer, NpgsqlDataSource bank, IOp
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await FlushAsync(stoppingToken);
+                // Not cancelled by the stop: a batch already taken from the buffer is written, not lost mid-COPY.
+                await FlushAsync(CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -147,6 +147,8 @@ public sealed class UsageTests(PlatformFixture platform)
             {
                 using var response = await viaReplica.GetAsync("/v1/webhook-endpoints", Cancel);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                // The whole answer, so the replica has finished the request before it is stopped.
+                await response.Content.ReadAsStringAsync(Cancel);
             }
         }
 
@@ -165,7 +167,8 @@ public sealed class UsageTests(PlatformFixture platform)
     public async Task Rollups_racing_each_other_and_the_workers_count_every_call_once()
     {
         var clientId = $"sbx_race{Guid.NewGuid():N}";
-        var minute = new DateTimeOffset(DateTime.UtcNow.Ticks - DateTime.UtcNow.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
+        var now = DateTime.UtcNow.Ticks;
+        var minute = new DateTimeOffset(now - now % TimeSpan.TicksPerMinute, TimeSpan.Zero);
         await using var bank = NpgsqlDataSource.Create(platform.App.GetConnectionString("bankdb"));
         const int Calls = 6000;
         await using (var connection = await bank.OpenConnectionAsync(Cancel))
