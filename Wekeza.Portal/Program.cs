@@ -8,6 +8,7 @@ using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
 using Wekeza.Portal.Sandbox;
+using Wekeza.Portal.Usage;
 using Wekeza.Portal.Webhooks;
 using Wekeza.ServiceDefaults;
 
@@ -24,6 +25,7 @@ builder.AddConsentsClient();
 builder.AddWebhooksClient();
 builder.AddConsole();
 builder.AddSandboxClient();
+builder.AddUsageClient();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

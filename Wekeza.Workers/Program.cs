@@ -7,6 +7,7 @@ using Wekeza.Workers.Consents;
 using Wekeza.Workers.Messaging;
 using Wekeza.Workers.Outbox;
 using Wekeza.Workers.Payments;
+using Wekeza.Workers.Usage;
 using Wekeza.Workers.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +26,7 @@ builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentE
     builder.Configuration.GetValue<ushort?>("Workers:Concurrency") ?? 16));
 builder.AddWebhookDelivery();
 builder.Services.AddHostedService<OutboxRelay>();
+builder.AddUsageRollups();
 
 var app = builder.Build();
 app.UseWekezaProblemDetails();

@@ -2,6 +2,7 @@ using Wekeza.Api.Features.Accounts;
 using Wekeza.Api.Features.Consents;
 using Wekeza.Api.Features.Payments;
 using Wekeza.Api.Features.Sandbox;
+using Wekeza.Api.Features.Usage;
 using Wekeza.Api.Features.Webhooks;
 
 namespace Wekeza.Api.Features;
@@ -23,6 +24,7 @@ internal static class ApiRoutes
         v1.MapPayments();
         v1.MapWebhooks();
         v1.MapSandbox();
+        v1.MapUsage();
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Wekeza.Banking.Consents;
 using Wekeza.Banking.Outbox;
 using Wekeza.Banking.Payments;
 using Wekeza.Banking.Sandbox;
+using Wekeza.Banking.Usage;
 using Wekeza.Banking.Webhooks;
 using Wekeza.Consents;
 
@@ -41,6 +42,9 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public DbSet<ApiCall> ApiCalls => Set<ApiCall>();
+    public DbSet<ApiUsageMinute> ApiUsageMinutes => Set<ApiUsageMinute>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -194,6 +198,33 @@ public sealed class BankDbContext(DbContextOptions<BankDbContext> options) : DbC
         });
 
         Webhooks(model);
+        Usage(model);
+    }
+
+    private static void Usage(ModelBuilder model)
+    {
+        model.Entity<ApiCall>(call =>
+        {
+            call.ToTable("api_calls");
+            call.Property(c => c.ClientId).HasMaxLength(100);
+            call.Property(c => c.Method).HasMaxLength(10);
+            call.Property(c => c.Route).HasMaxLength(200);
+            call.Property(c => c.Tier).HasMaxLength(20);
+            // The rollup's work list: what is not yet counted, oldest first.
+            call.HasIndex(c => c.Id).HasDatabaseName("ix_api_calls_pending").HasFilter("NOT \"RolledUp\"");
+            call.HasIndex(c => c.OccurredAt);
+        });
+
+        model.Entity<ApiUsageMinute>(minute =>
+        {
+            minute.ToTable("api_usage_minutes");
+            minute.HasKey(m => new { m.ClientId, m.Minute, m.Method, m.Route, m.Status });
+            minute.Property(m => m.ClientId).HasMaxLength(100);
+            minute.Property(m => m.Method).HasMaxLength(10);
+            minute.Property(m => m.Route).HasMaxLength(200);
+            // The admin overview and the retention sweep read by time across apps.
+            minute.HasIndex(m => m.Minute);
+        });
     }
 
     private static void Webhooks(ModelBuilder model)

@@ -16,9 +16,15 @@ internal static class TestTokens
         DateTime? expires = null,
         string subject = "test-app",
         string? consentId = null,
-        string clientId = "test-app")
+        string clientId = "test-app",
+        IReadOnlyDictionary<string, object>? extraClaims = null)
     {
         var claims = new Dictionary<string, object> { ["sub"] = subject, ["client_id"] = clientId };
+        foreach (var (name, value) in extraClaims ?? new Dictionary<string, object>())
+        {
+            claims[name] = value;
+        }
+
         if (consentId is not null)
         {
             claims["consent_id"] = consentId;

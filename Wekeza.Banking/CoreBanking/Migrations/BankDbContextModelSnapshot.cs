@@ -584,6 +584,97 @@ namespace Wekeza.Banking.CoreBanking.Migrations
                     b.ToTable("sandbox_clocks", (string)null);
                 });
 
+            modelBuilder.Entity("Wekeza.Banking.Usage.ApiCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("DurationMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RolledUp")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Route")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Tier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_api_calls_pending")
+                        .HasFilter("NOT \"RolledUp\"");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("api_calls", (string)null);
+                });
+
+            modelBuilder.Entity("Wekeza.Banking.Usage.ApiUsageMinute", b =>
+                {
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("Minute")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Method")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Route")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<long[]>("Buckets")
+                        .IsRequired()
+                        .HasColumnType("bigint[]");
+
+                    b.Property<long>("Calls")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("MaxDurationMs")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TotalDurationMs")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("ClientId", "Minute", "Method", "Route", "Status");
+
+                    b.HasIndex("Minute");
+
+                    b.ToTable("api_usage_minutes", (string)null);
+                });
+
             modelBuilder.Entity("Wekeza.Banking.Webhooks.WebhookAttempt", b =>
                 {
                     b.Property<long>("Id")
