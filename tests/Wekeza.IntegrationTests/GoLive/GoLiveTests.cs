@@ -55,10 +55,11 @@ public sealed class GoLiveTests(PlatformFixture platform)
         using var rotated = await apps.PostAsync($"/v1/apps/{live.GetProperty("id").GetString()}/secret", null, Cancel);
         var secret = (await rotated.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("clientSecret").GetString()!;
 
-        using var tokenResponse = await _journeys.TokenAsync(liveClientId, secret, new() { ["grant_type"] = "client_credentials", ["scope"] = "accounts.read transactions.read" });
+        using var tokenResponse = await _journeys.TokenAsync(liveClientId, secret, new() { ["grant_type"] = "client_credentials", ["scope"] = "accounts.read" });
         Assert.Equal(HttpStatusCode.OK, tokenResponse.StatusCode);
         var liveToken = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("access_token").GetString()!;
-        using var notGranted = await _journeys.TokenAsync(liveClientId, secret, new() { ["grant_type"] = "client_credentials", ["scope"] = "payments.write" });
+        // The sandbox app has transactions.read; the request asked for accounts.read only, so the live client has only that.
+        using var notGranted = await _journeys.TokenAsync(liveClientId, secret, new() { ["grant_type"] = "client_credentials", ["scope"] = "transactions.read" });
         Assert.Equal(HttpStatusCode.BadRequest, notGranted.StatusCode);
 
         var sandboxToken = await ClientTokenAsync(app.ClientId, app.ClientSecret);
