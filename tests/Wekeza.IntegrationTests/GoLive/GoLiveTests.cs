@@ -12,7 +12,7 @@ namespace Wekeza.IntegrationTests.GoLive;
 /// </summary>
 public sealed class GoLiveTests(PlatformFixture platform)
 {
-    private static readonly Person Admin = new("admin@wekeza.local", "Kilimanjaro-Sunrise-2026", "Administrator");
+    internal static readonly Person Admin = new("admin@wekeza.local", "Kilimanjaro-Sunrise-2026", "Administrator");
 
     private readonly Journeys _journeys = new(platform);
 
@@ -192,13 +192,13 @@ public sealed class GoLiveTests(PlatformFixture platform)
         Assert.Single(request.GetProperty("events").EnumerateArray());
     }
 
-    private sealed record Fields(string? LegalName, string RegistrationNumber, string Country, string ContactEmail, string ContactPhone,
+    internal sealed record Fields(string? LegalName, string RegistrationNumber, string Country, string ContactEmail, string ContactPhone,
         string Website, string UseCase, string[] RedirectUris, string[] Scopes);
 
-    private static Fields Complete(string redirectUri) => new("Tausi Fintech Ltd", "PVT-2026-0042", "KE", "compliance@tausi.example",
+    internal static Fields Complete(string redirectUri) => new("Tausi Fintech Ltd", "PVT-2026-0042", "KE", "compliance@tausi.example",
         "+254712345678", "https://tausi.example", "Shows customers their balances and spending by category, read only.", [redirectUri], ["accounts.read"]);
 
-    private static async Task<string> SubmitAsync(HttpClient apps, string appId, string redirectUri)
+    internal static async Task<string> SubmitAsync(HttpClient apps, string appId, string redirectUri)
     {
         using var saved = await apps.PutAsJsonAsync($"/v1/apps/{appId}/production-request", Complete(redirectUri), Cancel);
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
