@@ -1,5 +1,6 @@
 using Wekeza.Portal.Account.Sessions;
 using Wekeza.Portal.Platform;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Portal.GoLive;
 
@@ -19,30 +20,30 @@ internal sealed class GoLiveClient(HttpClient http, CurrentSession session, ILog
         _ => "Only administrators can review production requests.",
     };
 
-    public Task<ApiResult<ProductionRequest>> GetRequestAsync(string appId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, RequestPath(appId), null, ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> GetRequestAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, RequestPath(appId), null, ReadAsync<ProductionRequestResponse>, cancellationToken);
 
-    public Task<ApiResult<ProductionRequest>> SaveDraftAsync(string appId, ProductionRequestFields fields, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Put, RequestPath(appId), fields, ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> SaveDraftAsync(string appId, ProductionRequestFields fields, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, RequestPath(appId), fields, ReadAsync<ProductionRequestResponse>, cancellationToken);
 
-    public Task<ApiResult<ProductionRequest>> SubmitAsync(string appId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, RequestPath(appId) + "/submit", null, ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> SubmitAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, RequestPath(appId) + "/submit", null, ReadAsync<ProductionRequestResponse>, cancellationToken);
 
     public Task<ApiResult<IReadOnlyList<ProductionRequestSummary>>> ListRequestsAsync(string? state, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Get, "v1/admin/production-requests" + (state is null ? "" : "?state=" + Uri.EscapeDataString(state)), null,
             ReadDataAsync<ProductionRequestSummary>, cancellationToken);
 
-    public Task<ApiResult<ProductionRequest>> GetAnyRequestAsync(string requestId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, AdminPath(requestId), null, ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> GetAnyRequestAsync(string requestId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, AdminPath(requestId), null, ReadAsync<ProductionRequestResponse>, cancellationToken);
 
-    public Task<ApiResult<ProductionRequest>> ApproveAsync(string requestId, string? note, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, AdminPath(requestId) + "/approve", new Decision(note), ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> ApproveAsync(string requestId, string? note, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, AdminPath(requestId) + "/approve", new DecisionRequest(note), ReadAsync<ProductionRequestResponse>, cancellationToken);
 
-    public Task<ApiResult<ProductionRequest>> RejectAsync(string requestId, string note, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, AdminPath(requestId) + "/reject", new Decision(note), ReadAsync<ProductionRequest>, cancellationToken);
+    public Task<ApiResult<ProductionRequestResponse>> RejectAsync(string requestId, string note, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, AdminPath(requestId) + "/reject", new DecisionRequest(note), ReadAsync<ProductionRequestResponse>, cancellationToken);
 
-    public Task<ApiResult<IReadOnlyList<AdminApp>>> ListAppsAsync(CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Get, "v1/admin/apps", null, ReadDataAsync<AdminApp>, cancellationToken);
+    public Task<ApiResult<IReadOnlyList<AdminAppSummary>>> ListAppsAsync(CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, "v1/admin/apps", null, ReadDataAsync<AdminAppSummary>, cancellationToken);
 
     private static string RequestPath(string appId) => $"v1/apps/{Uri.EscapeDataString(appId)}/production-request";
 

@@ -1,4 +1,5 @@
 using Wekeza.Portal.Platform;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Portal.GoLive;
 

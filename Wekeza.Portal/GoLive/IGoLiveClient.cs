@@ -1,4 +1,5 @@
 using Wekeza.Portal.Platform;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Portal.GoLive;
 
@@ -6,19 +7,19 @@ namespace Wekeza.Portal.GoLive;
 public interface IGoLiveClient
 {
     /// <returns>NotFound when the app has no production request yet (or is not the developer's).</returns>
-    Task<ApiResult<ProductionRequest>> GetRequestAsync(string appId, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> GetRequestAsync(string appId, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<ProductionRequest>> SaveDraftAsync(string appId, ProductionRequestFields fields, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> SaveDraftAsync(string appId, ProductionRequestFields fields, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<ProductionRequest>> SubmitAsync(string appId, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> SubmitAsync(string appId, CancellationToken cancellationToken = default);
 
     Task<ApiResult<IReadOnlyList<ProductionRequestSummary>>> ListRequestsAsync(string? state, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<ProductionRequest>> GetAnyRequestAsync(string requestId, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> GetAnyRequestAsync(string requestId, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<ProductionRequest>> ApproveAsync(string requestId, string? note, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> ApproveAsync(string requestId, string? note, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<ProductionRequest>> RejectAsync(string requestId, string note, CancellationToken cancellationToken = default);
+    Task<ApiResult<ProductionRequestResponse>> RejectAsync(string requestId, string note, CancellationToken cancellationToken = default);
 
-    Task<ApiResult<IReadOnlyList<AdminApp>>> ListAppsAsync(CancellationToken cancellationToken = default);
+    Task<ApiResult<IReadOnlyList<AdminAppSummary>>> ListAppsAsync(CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.GoLive;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.Email;
 

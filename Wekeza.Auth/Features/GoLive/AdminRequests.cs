@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Apps;
 using Wekeza.ServiceDefaults;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 
@@ -81,14 +82,11 @@ internal static class AdminRequests
         var now = clock.GetUtcNow();
         var outcome = await db.InTransactionAsync<ProblemHttpResult?>(async cancellationToken =>
         {
-            await GoLiveApi.LockAsync(db, id, cancellationToken);
-            if (await db.ProductionRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is not { } request)
+            if (await GoLiveApi.FindLockedAsync(db, r => r.Id == id, cancellationToken) is not { } request)
             {
                 return GoLiveProblems.RequestNotFound(id);
             }
 
-            // Read after the lock: a decision that waited sees the one before it.
-            await db.Entry(request).ReloadAsync(cancellationToken);
             if (request.OwnerId == actor.Id)
             {
                 return GoLiveProblems.OwnApp();

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Apps;
 using Wekeza.ServiceDefaults;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 
@@ -26,7 +27,7 @@ internal static class DeveloperRequests
 
     /// <summary>Saves the draft (creating it the first time). A rejected request goes back to draft when edited.</summary>
     public static async Task<Results<Ok<ProductionRequestResponse>, ProblemHttpResult>> SaveAsync(
-        string id, ProductionRequestRules.Fields? body, AuthDbContext db, TimeProvider clock, HttpContext context)
+        string id, ProductionRequestFields? body, AuthDbContext db, TimeProvider clock, HttpContext context)
     {
         if (await AppsApi.FindOwnAsync(db, context, id) is not { } app)
         {
@@ -53,11 +54,9 @@ internal static class DeveloperRequests
         var now = clock.GetUtcNow();
         var outcome = await db.InTransactionAsync<ProblemHttpResult?>(async cancellationToken =>
         {
-            var request = await db.ProductionRequests.SingleOrDefaultAsync(r => r.AppId == app.Id, cancellationToken);
+            var request = await GoLiveApi.FindLockedAsync(db, r => r.AppId == app.Id, cancellationToken);
             if (request is not null)
             {
-                await GoLiveApi.LockAsync(db, request.Id, cancellationToken);
-                await db.Entry(request).ReloadAsync(cancellationToken);
                 if (!ProductionRequestRules.DeveloperMayEdit(request.State))
                 {
                     return GoLiveProblems.NotEditable(request.State);
@@ -102,13 +101,11 @@ internal static class DeveloperRequests
         var now = clock.GetUtcNow();
         var outcome = await db.InTransactionAsync<ProblemHttpResult?>(async cancellationToken =>
         {
-            if (await db.ProductionRequests.SingleOrDefaultAsync(r => r.AppId == app.Id, cancellationToken) is not { } request)
+            if (await GoLiveApi.FindLockedAsync(db, r => r.AppId == app.Id, cancellationToken) is not { } request)
             {
                 return GoLiveProblems.RequestNotFound(app.Id);
             }
 
-            await GoLiveApi.LockAsync(db, request.Id, cancellationToken);
-            await db.Entry(request).ReloadAsync(cancellationToken);
             if (!ProductionRequestRules.DeveloperMayEdit(request.State))
             {
                 return GoLiveProblems.NotEditable(request.State);
@@ -145,7 +142,7 @@ internal static class DeveloperRequests
         return TypedResults.Ok(await GoLiveApi.DescribeAsync(db, request, context.RequestAborted));
     }
 
-    private static void Apply(ProductionRequest request, ProductionRequestRules.Fields body)
+    private static void Apply(ProductionRequest request, ProductionRequestFields body)
     {
         request.LegalName = Clean(body.LegalName);
         request.RegistrationNumber = Clean(body.RegistrationNumber);
@@ -158,7 +155,7 @@ internal static class DeveloperRequests
         request.Scopes = [.. (body.Scopes ?? []).Select(scope => scope.Trim()).Distinct(StringComparer.Ordinal)];
     }
 
-    internal static ProductionRequestRules.Fields Fields(ProductionRequest r) =>
+    internal static ProductionRequestFields Fields(ProductionRequest r) =>
         new(r.LegalName, r.RegistrationNumber, r.Country, r.ContactEmail, r.ContactPhone, r.Website, r.UseCase, r.RedirectUris, r.Scopes);
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

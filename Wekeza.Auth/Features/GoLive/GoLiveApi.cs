@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
@@ -5,6 +6,7 @@ using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Apps;
 using Wekeza.Auth.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 
@@ -47,11 +49,21 @@ internal static class GoLiveApi
     }
 
     /// <summary>
-    /// Takes the request's row lock for the rest of the transaction: two decisions (or a decision and a submission)
-    /// on one request run one after the other, and the second sees the state the first left.
+    /// The request, read under its row lock, which is held for the rest of the transaction: two decisions (or a
+    /// decision and a submission) on one request run one after the other, and the second sees the state the first
+    /// left. Null when there is none.
     /// </summary>
-    public static Task LockAsync(AuthDbContext db, string requestId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"""SELECT 1 FROM production_requests WHERE "Id" = {requestId} FOR UPDATE""", cancellationToken);
+    public static async Task<ProductionRequest?> FindLockedAsync(AuthDbContext db, Expression<Func<ProductionRequest, bool>> which, CancellationToken cancellationToken)
+    {
+        if (await db.ProductionRequests.Where(which).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken) is not { } id)
+        {
+            return null;
+        }
+
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM production_requests WHERE "Id" = {id} FOR UPDATE""", cancellationToken);
+        // Read after the lock (nothing of it is tracked yet), so a caller that waited sees the change before it.
+        return await db.ProductionRequests.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
 
     public static ProductionRequestEvent Event(ProductionRequest request, WekezaUser actor, string? from, string to, string? note, DateTimeOffset at) =>
         new()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Email;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 

@@ -2,6 +2,7 @@ using OpenIddict.Abstractions;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Apps;
 using Wekeza.Auth.Server;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Features.GoLive;
 
@@ -109,14 +110,4 @@ public sealed class ProductionRequestEvent
         e.Property(x => x.ToState).HasMaxLength(20);
         e.Property(x => x.Note).HasMaxLength(ProductionRequestRules.NoteMaxLength);
     }
-}
-
-public static class ProductionRequestStates
-{
-    public const string Draft = "draft";
-    public const string Submitted = "submitted";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
-
-    public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Rejected];
 }

@@ -19,13 +19,8 @@ public static partial class ProductionRequestRules
     public const int UseCaseMaxLength = 2000;
     public const int NoteMaxLength = 1000;
 
-    /// <summary>The fields of a draft, as the developer sends them.</summary>
-    public sealed record Fields(
-        string? LegalName, string? RegistrationNumber, string? Country, string? ContactEmail, string? ContactPhone,
-        string? Website, string? UseCase, IReadOnlyList<string>? RedirectUris, IReadOnlyList<string>? Scopes);
-
     /// <summary>The limits a draft keeps to: lengths and counts only.</summary>
-    public static Dictionary<string, string[]> CheckDraft(Fields fields)
+    public static Dictionary<string, string[]> CheckDraft(ProductionRequestFields fields)
     {
         var errors = new Dictionary<string, string[]>();
         Max(fields.LegalName, TextMaxLength, "legalName", errors);
@@ -53,7 +48,7 @@ public static partial class ProductionRequestRules
     }
 
     /// <summary>Everything a submitted request must have: complete company details, a use case, https redirect URIs, scopes.</summary>
-    public static Dictionary<string, string[]> CheckSubmission(Fields fields)
+    public static Dictionary<string, string[]> CheckSubmission(ProductionRequestFields fields)
     {
         var errors = CheckDraft(fields);
         Required(fields.LegalName, "legalName", "Enter your company's registered legal name.", errors);

@@ -1,10 +1,11 @@
 using Wekeza.Auth.Features.GoLive;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Auth.Tests.Features.GoLive;
 
 public sealed class ProductionRequestRulesTests
 {
-    private static readonly ProductionRequestRules.Fields Complete = new(
+    private static readonly ProductionRequestFields Complete = new(
         "Tausi Fintech Ltd", "PVT-2026-0042", "KE", "compliance@tausi.example", "+254712345678", "https://tausi.example",
         "Shows customers their balances and spending by category, read only.", ["https://tausi.example/callback"], ["accounts.read"]);
 
@@ -15,7 +16,7 @@ public sealed class ProductionRequestRulesTests
     [Fact]
     public void An_empty_draft_may_be_saved_but_not_submitted()
     {
-        var empty = new ProductionRequestRules.Fields(null, null, null, null, null, null, null, null, null);
+        var empty = new ProductionRequestFields(null, null, null, null, null, null, null, null, null);
 
         Assert.Empty(ProductionRequestRules.CheckDraft(empty));
         var errors = ProductionRequestRules.CheckSubmission(empty);

@@ -4,6 +4,7 @@ using Wekeza.Portal.GoLive;
 using Wekeza.Portal.Platform;
 using Wekeza.Portal.Tests.Apps;
 using Wekeza.Portal.Tests.GoLive;
+using Wekeza.ServiceDefaults.Apps;
 
 namespace Wekeza.Portal.Tests.Components.Pages.GoLive;
 
@@ -21,7 +22,7 @@ public sealed class AppGoLiveTests : PortalTestContext
     [Fact]
     public void The_apis_field_errors_are_shown_on_their_fields_and_the_request_is_not_submitted()
     {
-        _goLive.OnSave = _ => new ApiResult<ProductionRequest>.Invalid(new FieldErrors(new Dictionary<string, string[]>
+        _goLive.OnSave = _ => new ApiResult<ProductionRequestResponse>.Invalid(new FieldErrors(new Dictionary<string, string[]>
         {
             ["legalName"] = ["Enter your company's registered legal name."],
             ["redirectUris[0]"] = ["Production apps need an https redirect URI; http://localhost is for sandbox apps."],

@@ -54,7 +54,7 @@ public sealed class ProductionRequestReviewTests : PortalTestContext
     public void An_admin_reviewing_their_own_app_is_told_why_they_cannot()
     {
         SignInAsAdmin();
-        _goLive.OnDecide = _ => new ApiResult<ProductionRequest>.Failed(GoLiveClient.OwnAppMessage);
+        _goLive.OnDecide = _ => new ApiResult<ProductionRequestResponse>.Failed(GoLiveClient.OwnAppMessage);
         var page = RenderReview();
 
         page.Find("[data-testid=approve]").Click();

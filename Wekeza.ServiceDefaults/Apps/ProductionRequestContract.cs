@@ -1,6 +1,24 @@
-namespace Wekeza.Auth.Features.GoLive;
+namespace Wekeza.ServiceDefaults.Apps;
 
-/// <summary>A production request as the go-live APIs show it, with its audit trail, oldest first.</summary>
+// Auth's going-live API (/v1/apps/{id}/production-request, /v1/admin/production-requests, /v1/admin/apps): the shapes
+// auth answers with and the portal reads, in one place so the two cannot drift apart.
+
+public static class ProductionRequestStates
+{
+    public const string Draft = "draft";
+    public const string Submitted = "submitted";
+    public const string Approved = "approved";
+    public const string Rejected = "rejected";
+
+    public static readonly IReadOnlyList<string> All = [Draft, Submitted, Approved, Rejected];
+}
+
+/// <summary>What the developer writes: the body of <c>PUT /v1/apps/{id}/production-request</c>.</summary>
+public sealed record ProductionRequestFields(
+    string? LegalName, string? RegistrationNumber, string? Country, string? ContactEmail, string? ContactPhone,
+    string? Website, string? UseCase, IReadOnlyList<string>? RedirectUris, IReadOnlyList<string>? Scopes);
+
+/// <summary>A production request with its audit trail, oldest first.</summary>
 public sealed record ProductionRequestResponse(
     string Id,
     string AppId,
@@ -27,6 +45,7 @@ public sealed record ProductionRequestResponse(
     string? ProductionClientId,
     IReadOnlyList<ProductionRequestEventResponse> Events);
 
+/// <summary>One line of the audit trail: who moved the request from which state to which, when, and why.</summary>
 public sealed record ProductionRequestEventResponse(string ActorId, string ActorEmail, string? FromState, string ToState, string? Note, DateTimeOffset At);
 
 /// <summary>A request in the admin's list: enough to pick one.</summary>
