@@ -4,6 +4,7 @@ using Wekeza.Portal.Account;
 using Wekeza.Portal.Apps;
 using Wekeza.Portal.Console;
 using Wekeza.Portal.Consents;
+using Wekeza.Portal.GoLive;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
@@ -26,6 +27,7 @@ builder.AddWebhooksClient();
 builder.AddConsole();
 builder.AddSandboxClient();
 builder.AddUsageClient();
+builder.AddGoLiveClients();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -14,7 +14,8 @@ public sealed record DeveloperApp(
     IReadOnlyList<string> Scopes,
     DateTimeOffset CreatedAt,
     DateTimeOffset? UpdatedAt,
-    DateTimeOffset? SecretRotatedAt);
+    DateTimeOffset? SecretRotatedAt,
+    string? SandboxAppId = null);
 
 /// <summary>An API scope an app may ask for.</summary>
 public sealed record ApiScope(string Name, string Description);

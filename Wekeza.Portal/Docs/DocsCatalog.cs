@@ -25,6 +25,8 @@ public static class DocsCatalog
             "The test customers and their accounts, and the magic values that make each outcome happen."),
         new("docs/webhooks.md", "webhooks", "Webhooks",
             "Event types and payloads, delivery and retries, and signature verification in C#, JavaScript and Python."),
+        new("docs/going-live.md", "going-live", "Going live",
+            "From sandbox to production: the request, the administrator's review, your production app and its secret."),
         new("docs/errors.md", "errors", "Errors",
             "Every error code the platform answers with: what it means and what to do about it."),
         new("docs/architecture.md", "architecture", "Architecture",

@@ -84,7 +84,7 @@ public sealed class AppClients(IOpenIddictApplicationManager applications, AuthD
 
         return new AppResponse(registration.Id, registration.ClientId, registration.Name, registration.Description,
             registration.Environment, registration.Status, [.. redirectUris], scopes,
-            registration.CreatedAt, registration.UpdatedAt, registration.SecretRotatedAt);
+            registration.CreatedAt, registration.UpdatedAt, registration.SecretRotatedAt, registration.SandboxAppId);
     }
 
     /// <summary>The client's current settings, to change some and write back (its hashed secret is kept as is).</summary>

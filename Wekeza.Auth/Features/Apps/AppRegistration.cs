@@ -29,6 +29,9 @@ public sealed class AppRegistration
 
     public DateTimeOffset? SecretRotatedAt { get; set; }
 
+    /// <summary>For a production app, the sandbox app it went live from; null for a sandbox app.</summary>
+    public string? SandboxAppId { get; init; }
+
     internal static void Configure(EntityTypeBuilder<AppRegistration> app)
     {
         app.ToTable("apps");
@@ -42,6 +45,9 @@ public sealed class AppRegistration
         app.Property(a => a.Description).HasMaxLength(AppRules.DescriptionMaxLength);
         app.Property(a => a.Environment).HasMaxLength(20);
         app.Property(a => a.Status).HasMaxLength(20);
+        app.Property(a => a.SandboxAppId).HasMaxLength(40);
+        // One production app per sandbox app, even if two approvals raced past every other check.
+        app.HasIndex(a => a.SandboxAppId).IsUnique();
     }
 }
 

@@ -12,7 +12,8 @@ public sealed record AppResponse(
     IReadOnlyList<string> Scopes,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? SecretRotatedAt);
+    DateTimeOffset? SecretRotatedAt,
+    string? SandboxAppId = null);
 
 public sealed record AppCreatedResponse(AppResponse App, string ClientSecret);
 

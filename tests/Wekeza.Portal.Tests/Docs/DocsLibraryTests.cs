@@ -36,7 +36,7 @@ public sealed class DocsLibraryTests : PortalTestContext
     {
         Assert.Equal(
             [
-                "Getting started", "Authentication and consent", "API guide", "Sandbox", "Webhooks", "Errors", "Architecture",
+                "Getting started", "Authentication and consent", "API guide", "Sandbox", "Webhooks", "Going live", "Errors", "Architecture",
                 "Changelog and versioning", "Running the platform locally",
             ],
             DocsLibrary.Pages.Take(DocsCatalog.Entries.Count).Select(page => page.Title));

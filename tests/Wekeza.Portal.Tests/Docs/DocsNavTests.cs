@@ -11,7 +11,7 @@ public sealed class DocsNavTests : PortalTestContext
     {
         var nav = Render<DocsNav>();
 
-        var links = nav.FindAll("a").Take(11).Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
+        var links = nav.FindAll("a").Take(12).Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
         Assert.Equal(
             [
                 ("Overview", "/docs"),
@@ -21,6 +21,7 @@ public sealed class DocsNavTests : PortalTestContext
                 ("API reference", $"{ApiBaseUrl}/docs"),
                 ("Sandbox", "/docs/sandbox"),
                 ("Webhooks", "/docs/webhooks"),
+                ("Going live", "/docs/going-live"),
                 ("Errors", "/docs/errors"),
                 ("Architecture", "/docs/architecture"),
                 ("Changelog and versioning", "/docs/changelog"),
