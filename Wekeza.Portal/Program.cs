@@ -40,6 +40,17 @@ app.UseWekezaProblemDetails();
 // Registered after the problem-details status pages, so it answers first: a browser asking for a page that does not
 // exist gets the friendly page (still with 404), and the JSON status pages only see responses this one leaves empty.
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// The friendly page is for browsers: a client that does not ask for HTML gets the problem+json of docs/errors.md.
+app.Use((context, next) =>
+{
+    if (!context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } friendlyPages)
+    {
+        friendlyPages.Enabled = false;
+    }
+
+    return next(context);
+});
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Wekeza.ServiceDefaults;
 
@@ -20,8 +21,8 @@ internal static class RequestBodyLimit
         {
             if (context.Request.ContentLength > limit)
             {
-                await ProblemCatalog.PayloadTooLarge.WriteAsync(context,
-                    $"The body is {context.Request.ContentLength:N0} bytes; this API reads at most {limit:N0}.");
+                await ProblemCatalog.PayloadTooLarge.WriteAsync(context, string.Create(CultureInfo.InvariantCulture,
+                    $"The body is {context.Request.ContentLength:N0} bytes; this API reads at most {limit:N0}."));
                 return;
             }
 
