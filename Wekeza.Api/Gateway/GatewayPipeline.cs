@@ -20,9 +20,13 @@ internal static class GatewayPipeline
     {
         app.UseMiddleware<FapiInteractionId>();
         // Outside problem details, so it logs and meters the status the client finally got (a 500 included).
-        app.UseMiddleware<RequestLog>();
+        if (RequestLog.IsWanted(app.Services))
+        {
+            app.UseMiddleware<RequestLog>();
+        }
+
         app.UseWekezaProblemDetails();
-        // Explicit, so WebApplication does not add them itself ahead of the two above.
+        // Explicit, so WebApplication does not add them itself ahead of the ones above.
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
