@@ -21,12 +21,16 @@ internal static class GatewayPipeline
     {
         app.UseMiddleware<FapiInteractionId>();
         // Outside problem details, so it logs and meters the status the client finally got (a 500 included).
-        app.UseMiddleware<RequestLog>();
+        if (RequestLog.IsWanted(app.Services))
+        {
+            app.UseMiddleware<RequestLog>();
+        }
+
         app.UseWekezaProblemDetails();
         // Before authentication: an oversized body, a version we do not serve or a retired operation needs no token.
         app.UseRequestBodyLimit();
         app.UseApiVersions();
-        // Explicit, so WebApplication does not add them itself ahead of the two above.
+        // Explicit, so WebApplication does not add them itself ahead of the ones above.
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -67,6 +67,11 @@ internal sealed partial class RequestLog(RequestDelegate next, ILoggerFactory lo
         }
     }
 
+    /// <summary>False when both the log and metering are switched off: then the middleware is not in the pipeline at all.</summary>
+    public static bool IsWanted(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RequestLogOptions>>().Value.Enabled
+        || services.GetRequiredService<IOptions<MeteringOptions>>().Value.Enabled;
+
     /// <summary>The matched endpoint's route template, as the OpenAPI document spells it; no route, no path either.</summary>
     public static string RouteOf(HttpContext context)
     {

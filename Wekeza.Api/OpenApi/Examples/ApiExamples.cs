@@ -15,7 +15,7 @@ internal static class ApiExamples
     public static IReadOnlyDictionary<string, OperationExample> ByOperation { get; } = new[]
     {
         AccountExamples.ByOperation, ConsentExamples.ByOperation, PaymentExamples.ByOperation, WebhookEndpointExamples.ByOperation,
-        SandboxExamples.ByOperation,
+        SandboxExamples.ByOperation, UsageExamples.ByOperation,
     }.SelectMany(feature => feature).ToDictionary(StringComparer.Ordinal);
 
     public static OperationExample? For(string? operationId) => operationId is null ? null

@@ -205,6 +205,43 @@ public sealed class UsageTests(PlatformFixture platform)
         Assert.Equal(2, await ScalarAsync(bank, """SELECT count(*) FROM api_usage_minutes WHERE "ClientId" = @client""", clientId));
     }
 
+    [Fact]
+    public async Task Retention_deletes_counted_raw_calls_after_two_days_and_minutes_after_thirty()
+    {
+        var clientId = $"sbx_old{Guid.NewGuid():N}";
+        var now = DateTimeOffset.UtcNow;
+        await using var bank = NpgsqlDataSource.Create(platform.App.GetConnectionString("bankdb"));
+        await using (var connection = await bank.OpenConnectionAsync(Cancel))
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            """COPY api_calls ("ClientId", "Method", "Route", "Status", "DurationMs", "OccurredAt", "Tier", "RolledUp") FROM STDIN (FORMAT BINARY)""", Cancel))
+        {
+            // Counted and 3 days old (goes), counted and 1 day old (stays), never counted and 3 days old (stays: in no rollup yet).
+            await copy.WriteRowAsync(Cancel, clientId, "GET", "/v1/accounts", 200, 5.0, now.AddDays(-3), "Sandbox", true);
+            await copy.WriteRowAsync(Cancel, clientId, "GET", "/v1/accounts", 200, 5.0, now.AddDays(-1), "Sandbox", true);
+            await copy.WriteRowAsync(Cancel, clientId, "GET", "/v1/accounts", 201, 5.0, now.AddDays(-3), "Sandbox", false);
+            await copy.CompleteAsync(Cancel);
+        }
+
+        foreach (var age in new[] { 31, 29 })
+        {
+            await using var minute = bank.CreateCommand("""
+                INSERT INTO api_usage_minutes ("ClientId", "Minute", "Method", "Route", "Status", "Calls", "TotalDurationMs", "MaxDurationMs", "Buckets")
+                VALUES (@client, @at, 'GET', '/v1/accounts', 200, 1, 5, 5, @buckets)
+                """);
+            minute.Parameters.AddWithValue("client", clientId);
+            minute.Parameters.AddWithValue("at", now.AddDays(-age));
+            minute.Parameters.AddWithValue("buckets", new long[LatencyBuckets.Count]);
+            await minute.ExecuteNonQueryAsync(Cancel);
+        }
+
+        await UsageRollups.SweepAsync(bank, now, new UsagePolicy(), Cancel);
+
+        Assert.Equal(2, await ScalarAsync(bank, """SELECT count(*) FROM api_calls WHERE "ClientId" = @client""", clientId));
+        Assert.Equal(1, await ScalarAsync(bank, """SELECT count(*) FROM api_calls WHERE "ClientId" = @client AND NOT "RolledUp" """, clientId));
+        Assert.Equal(1, await ScalarAsync(bank, """SELECT count(*) FROM api_usage_minutes WHERE "ClientId" = @client""", clientId));
+        Assert.Equal(1, await ScalarAsync(bank, """SELECT count(*) FROM api_usage_minutes WHERE "ClientId" = @client AND "Minute" > now() - interval '30 days'""", clientId));
+    }
+
     private async Task<HttpClient> DeveloperApiAsync(Person developer) =>
         _journey.Consents.Api((await _journey.Journeys.PortalTokensAsync(developer, PortalScopes)).GetProperty("access_token").GetString()!);
 
