@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Wekeza.Auth.Data;
 using Wekeza.Auth.Features.Apps;
 using Wekeza.ServiceDefaults;
@@ -52,38 +53,47 @@ internal static class DeveloperRequests
 
         var actor = await GoLiveApi.ActorAsync(db, context);
         var now = clock.GetUtcNow();
-        var outcome = await db.InTransactionAsync<ProblemHttpResult?>(async cancellationToken =>
+        ProblemHttpResult? outcome;
+        try
         {
-            var request = await GoLiveApi.FindLockedAsync(db, r => r.AppId == app.Id, cancellationToken);
-            if (request is not null)
+            outcome = await db.InTransactionAsync<ProblemHttpResult?>(async cancellationToken =>
             {
-                if (!ProductionRequestRules.DeveloperMayEdit(request.State))
+                var request = await GoLiveApi.FindLockedAsync(db, r => r.AppId == app.Id, cancellationToken);
+                if (request is not null)
                 {
-                    return GoLiveProblems.NotEditable(request.State);
+                    if (!ProductionRequestRules.DeveloperMayEdit(request.State))
+                    {
+                        return GoLiveProblems.NotEditable(request.State);
+                    }
                 }
-            }
-            else
-            {
-                request = new ProductionRequest
+                else
                 {
-                    Id = "prq_" + Guid.CreateVersion7(now).ToString("N"), AppId = app.Id, OwnerId = app.OwnerId,
-                    State = ProductionRequestStates.Draft, CreatedAt = now,
-                };
-                db.ProductionRequests.Add(request);
-                db.ProductionRequestEvents.Add(GoLiveApi.Event(request, actor, null, ProductionRequestStates.Draft, null, now));
-            }
+                    request = new ProductionRequest
+                    {
+                        Id = "prq_" + Guid.CreateVersion7(now).ToString("N"), AppId = app.Id, OwnerId = app.OwnerId,
+                        State = ProductionRequestStates.Draft, CreatedAt = now,
+                    };
+                    db.ProductionRequests.Add(request);
+                    db.ProductionRequestEvents.Add(GoLiveApi.Event(request, actor, null, ProductionRequestStates.Draft, null, now));
+                }
 
-            if (request.State == ProductionRequestStates.Rejected)
-            {
-                db.ProductionRequestEvents.Add(GoLiveApi.Event(request, actor, request.State, ProductionRequestStates.Draft, null, now));
-                request.State = ProductionRequestStates.Draft;
-            }
+                if (request.State == ProductionRequestStates.Rejected)
+                {
+                    db.ProductionRequestEvents.Add(GoLiveApi.Event(request, actor, request.State, ProductionRequestStates.Draft, null, now));
+                    request.State = ProductionRequestStates.Draft;
+                }
 
-            Apply(request, body);
-            request.UpdatedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }, context.RequestAborted);
+                Apply(request, body);
+                request.UpdatedAt = now;
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }, context.RequestAborted);
+        }
+        catch (DbUpdateException exception) when (exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Two first saves of the same app's request at once: the unique index let one in; this one changed nothing.
+            return GoLiveProblems.Changed();
+        }
 
         return outcome is null ? await GetOkAsync(db, app.Id, context) : outcome;
     }

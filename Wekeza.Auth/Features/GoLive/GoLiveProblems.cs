@@ -23,6 +23,9 @@ internal static class GoLiveProblems
         "Only a submitted request can be approved or rejected",
         $"The request is {state}. Nothing was changed.");
 
+    public static ProblemHttpResult Changed() => Problem(StatusCodes.Status409Conflict, "production_request_changed",
+        "The production request changed at the same moment", "Another save of this request won; nothing of yours was saved. Read it again and retry.");
+
     public static ProblemHttpResult OwnApp() => Problem(StatusCodes.Status403Forbidden, "cannot_review_own_app",
         "You cannot review your own app",
         "This production request is for an app you own. Another administrator must approve or reject it.");

@@ -139,6 +139,25 @@ public sealed class GoLiveTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task First_saves_racing_each_other_leave_one_request_and_no_server_error()
+    {
+        var (_, token, app) = await _journeys.NewAppAsync("accounts.read");
+        using var apps = _journeys.AppsApi(token);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
+            apps.PutAsJsonAsync($"/v1/apps/{app.Id}/production-request", Complete($"https://save{i}.example/cb"), Cancel)));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.Contains(responses, r => r.StatusCode == HttpStatusCode.OK);
+        var request = await apps.GetFromJsonAsync<JsonElement>($"/v1/apps/{app.Id}/production-request", Cancel);
+        Assert.Single(request.GetProperty("events").EnumerateArray());
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task An_admin_cannot_approve_their_own_app()
     {
         var adminToken = await AdminTokenAsync();
