@@ -64,7 +64,7 @@ internal static class UsageEndpoints
     {
         if (!IsAdmin(context))
         {
-            return ConsentProblems.Coded(StatusCodes.Status403Forbidden, "admin_required", "Administrators only", "Only a platform administrator may see every app's usage.");
+            return ProblemCatalog.AdminRequired.Result("Only a platform administrator may see every app's usage.");
         }
 
         if (UsageQuery.TryParse(range, null, out var errors) is not { } query)

@@ -18,9 +18,8 @@ internal static class AdminRequests
     {
         if (state is not null && !ProductionRequestStates.All.Contains(state))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown state",
-                detail: $"state must be one of {string.Join(", ", ProductionRequestStates.All)}.",
-                extensions: new Dictionary<string, object?> { ["code"] = "invalid_request", ["parameter"] = "state" });
+            return ProblemCatalog.InvalidRequest.Result($"state must be one of {string.Join(", ", ProductionRequestStates.All)}.",
+                new KeyValuePair<string, object?>("parameter", "state"));
         }
 
         var rows = await (

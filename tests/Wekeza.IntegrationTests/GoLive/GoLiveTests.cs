@@ -184,9 +184,9 @@ public sealed class GoLiveTests(PlatformFixture platform)
         var other = await _journeys.NewVerifiedDeveloperAsync();
         using var stranger = _journeys.AppsApi((await _journeys.PortalTokensAsync(other)).GetProperty("access_token").GetString()!);
 
-        await AssertProblemAsync(await stranger.PostAsync($"/v1/apps/{app.Id}/production-request/submit", null, Cancel), HttpStatusCode.NotFound, "not_found");
+        await AssertProblemAsync(await stranger.PostAsync($"/v1/apps/{app.Id}/production-request/submit", null, Cancel), HttpStatusCode.NotFound, "app_not_found");
         await AssertProblemAsync(await stranger.PutAsJsonAsync($"/v1/apps/{app.Id}/production-request", Complete("https://x.example/cb"), Cancel),
-            HttpStatusCode.NotFound, "not_found");
+            HttpStatusCode.NotFound, "app_not_found");
         using var approve = await stranger.PostAsJsonAsync($"/v1/admin/production-requests/{requestId}/approve", new { }, Cancel);
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
         using var ownApprove = await owner.PostAsJsonAsync($"/v1/admin/production-requests/{requestId}/approve", new { }, Cancel);
