@@ -31,9 +31,27 @@ public sealed class PlatformFixture : IAsyncLifetime
         ["Webhooks__SandboxDisableAfter"] = "00:00:20",
     };
 
+    /// <summary>
+    /// Auth's per-IP limits for the run. Every test signs in from 127.0.0.1, so the whole suite is one client address:
+    /// the documented limits (60 sign-ins a minute) would throttle the suite rather than an attacker. Auth.Tests prove
+    /// the limits themselves.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> AuthSettings = new Dictionary<string, string>
+    {
+        ["RateLimits__Auth__SignIn__PermitsPerMinute"] = "100000",
+        ["RateLimits__Auth__Register__PermitsPerMinute"] = "100000",
+        ["RateLimits__Auth__Token__PermitsPerMinute"] = "100000",
+    };
+
     public async ValueTask InitializeAsync() =>
         _host = await DistributedApplicationTestHost.StartAsync(TimeSpan.FromMinutes(5),
-            [.. WebhookSettings.SelectMany(setting => new[] { "api", "workers" }.Select(resource => $"--AppHost:Settings:{resource}:{setting.Key}={setting.Value}"))]);
+        [
+            .. WebhookSettings.SelectMany(setting => new[] { "api", "workers" }.Select(resource => Setting(resource, setting))),
+            .. AuthSettings.Select(setting => Setting("auth", setting)),
+        ]);
+
+    private static string Setting(string resource, KeyValuePair<string, string> setting) =>
+        $"--AppHost:Settings:{resource}:{setting.Key}={setting.Value}";
 
     public async ValueTask DisposeAsync()
     {
