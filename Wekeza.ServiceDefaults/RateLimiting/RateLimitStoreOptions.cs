@@ -46,6 +46,7 @@ public sealed record RateLimitStoreOptions(ConfigurationOptions? Redis, TimeSpan
         options.SyncTimeout = 1000;
         options.ReconnectRetryPolicy = new LinearRetry(1000);
         options.ClientName ??= "wekeza-rate-limits";
+        options.SocketManager = SocketManager.ThreadPool;
         return options;
     }
 }
