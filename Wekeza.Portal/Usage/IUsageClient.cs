@@ -16,4 +16,7 @@ public interface IUsageClient
 
     /// <summary>The same usage as the API's CSV file (one row per bucket and group).</summary>
     Task<ApiResult<string>> ExportCsvAsync(string clientId, string range, string groupBy, CancellationToken cancellationToken = default);
+
+    /// <summary>Every app's totals over the range (<c>v1/admin/usage</c>): administrators only, Forbidden otherwise.</summary>
+    Task<ApiResult<UsageOverview>> GetOverviewAsync(string range, CancellationToken cancellationToken = default);
 }

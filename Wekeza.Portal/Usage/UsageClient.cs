@@ -21,6 +21,9 @@ internal sealed class UsageClient(HttpClient http, CurrentSession session, ILogg
         SendAsync(HttpMethod.Get, UsagePath(clientId, "usage.csv", range, groupBy), null,
             static (content, cancel) => content.ReadAsStringAsync(cancel), cancellationToken);
 
+    public Task<ApiResult<UsageOverview>> GetOverviewAsync(string range, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Get, $"v1/admin/usage?range={Uri.EscapeDataString(range)}", null, ReadAsync<UsageOverview>, cancellationToken);
+
     private static string UsagePath(string clientId, string resource, string range, string groupBy) =>
         $"v1/apps/{Uri.EscapeDataString(clientId)}/{resource}?range={Uri.EscapeDataString(range)}&groupBy={Uri.EscapeDataString(groupBy)}";
 }

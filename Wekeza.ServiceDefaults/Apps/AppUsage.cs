@@ -21,3 +21,8 @@ public sealed record UsagePoint(DateTimeOffset Start, UsageFigures Figures);
 
 /// <summary>A table row: the method and route template, the status, or both, as grouped; null where not grouped.</summary>
 public sealed record UsageGroup(string? Method, string? Route, int? Status, UsageFigures Figures);
+
+/// <summary>Every app's totals over a range, busiest first (<c>GET /v1/admin/usage</c> on the API, administrators only).</summary>
+public sealed record UsageOverview(string Range, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UsageOverviewApp> Apps);
+
+public sealed record UsageOverviewApp(string ClientId, UsageFigures Figures);

@@ -98,7 +98,3 @@ internal static class UsageEndpoints
     internal static bool IsAdmin(HttpContext context) =>
         CallerApp.PersonOf(context.User) is not null && context.User.HasClaim("role", AdminConsentsEndpoints.AdminRole);
 }
-
-internal sealed record UsageOverview(string Range, DateTimeOffset From, DateTimeOffset To, IReadOnlyList<UsageOverviewApp> Apps);
-
-internal sealed record UsageOverviewApp(string ClientId, UsageFigures Figures);

@@ -27,6 +27,17 @@ public sealed class FakeUsageClient : IUsageClient
         return Task.FromResult<ApiResult<string>>(new ApiResult<string>.Success(Csv));
     }
 
+    public List<UsageOverviewApp> OverviewApps { get; } = [];
+
+    public ApiResult<UsageOverview>? OverviewAnswer { get; set; }
+
+    public Task<ApiResult<UsageOverview>> GetOverviewAsync(string range, CancellationToken cancellationToken = default)
+    {
+        Calls.Add($"Overview {range}");
+        var now = new DateTimeOffset(2026, 11, 24, 17, 0, 0, TimeSpan.Zero);
+        return Task.FromResult(OverviewAnswer ?? new ApiResult<UsageOverview>.Success(new UsageOverview(range, now.AddDays(-1), now, [.. OverviewApps])));
+    }
+
     public static UsageFigures Figures(long calls, long errors, double? p50 = 12.5, double? p95 = 48) =>
         new(calls, errors, errors, 0, calls == 0 ? 0 : Math.Round((decimal)errors / calls, 4), p50, p50, p95, p95);
 
