@@ -101,6 +101,10 @@ foreach (var service in new[] { auth, api, workers, portal })
     service.WithEnvironment("Problems__CatalogBaseUrl", _ => portal.Resource.Url);
 }
 
+// Metrics: every service's /metrics, the platform's graphs and alert rules (observability/prometheus, docs/observability.md).
+builder.AddPrometheus(ResourceNames.Prometheus)
+    .WithScrapeTargets(auth, api, workers, portal);
+
 await builder.Build().RunAsync();
 
 internal static class AuthResourceExtensions

@@ -15,4 +15,5 @@ public static class ResourceNames
     public const string Api = "api";
     public const string Portal = "portal";
     public const string Workers = "workers";
+    public const string Prometheus = "prometheus";
 }

@@ -38,6 +38,8 @@ public sealed class DistributedApplicationBuilder
 
     public ResourceBuilder<RabbitMQResource> AddRabbitMQ(string name) => AddResource(new RabbitMQResource(name));
 
+    public ResourceBuilder<PrometheusResource> AddPrometheus(string name) => AddResource(new PrometheusResource(name));
+
     public ResourceBuilder<ProjectResource> AddProject<TProject>(string name) where TProject : IProjectMetadata, new() =>
         AddResource(new ProjectResource(name, new TProject()));
 

@@ -40,6 +40,20 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Scrape each service's <c>/metrics</c>. Prometheus does not wait for them: a service that never comes up is what
+    /// it must report (<c>up == 0</c>, the WekezaServiceDown alert).
+    /// </summary>
+    public static ResourceBuilder<PrometheusResource> WithScrapeTargets(this ResourceBuilder<PrometheusResource> builder, params ResourceBuilder<ProjectResource>[] services)
+    {
+        foreach (var service in services)
+        {
+            builder.Resource.AddTarget(service.Resource);
+        }
+
+        return builder;
+    }
+
     /// <summary>Serve HTTPS on <paramref name="port"/> (the documented default; dynamic ports and overrides replace it).</summary>
     public static ResourceBuilder<ProjectResource> WithHttpsEndpoint(this ResourceBuilder<ProjectResource> builder, int port)
     {
