@@ -61,7 +61,6 @@ public sealed class PrometheusResource(string name) : Resource(name), IResourceW
             // A local stack keeps a few days of history; a fresh start (--fresh) deletes it with the rest.
             "--storage.tsdb.retention.time=3d",
             $"--web.listen-address=127.0.0.1:{Port}",
-            "--web.enable-admin-api=false",
             "--log.level=warn",
         ], new Dictionary<string, string>(), data, cleanEnvironment: true);
         Processes.Add(server);
