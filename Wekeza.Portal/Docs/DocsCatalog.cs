@@ -31,6 +31,8 @@ public static class DocsCatalog
             "Every error code the platform answers with: what it means and what to do about it."),
         new("docs/architecture.md", "architecture", "Architecture",
             "How the platform is built: the services, their data, messaging, and why."),
+        new("docs/observability.md", "observability", "Observability",
+            "Metrics, the Prometheus the local stack runs, and every alert: what it means and what to do."),
         new("docs/changelog.md", "changelog", "Changelog and versioning",
             "How the API is versioned, what counts as a breaking change, and what changed when."),
         new("README.md", "running-locally", "Running the platform locally",
