@@ -48,6 +48,12 @@ public sealed class AppHostOptions
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Replica counts by service, over the app model's own: <c>AppHost:Replicas:api=2</c> runs two api processes,
+    /// each on its own port (docs/architecture.md, "Replicas").
+    /// </summary>
+    public Dictionary<string, int> Replicas { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public string DataPath(string resourceName) => Path.Combine(DataDirectory, "data", resourceName);
 
     public string LogPath(string resourceName) => Path.Combine(DataDirectory, "logs", resourceName + ".log");

@@ -54,5 +54,17 @@ public sealed class DistributedApplicationBuilder
         return new ResourceBuilder<T>(this, resource);
     }
 
-    public DistributedApplication Build() => new(Options, _resources);
+    public DistributedApplication Build()
+    {
+        foreach (var (name, count) in Options.Replicas)
+        {
+            var resource = _resources.OfType<ProjectResource>().FirstOrDefault(r => r.IsService && string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new AppHostException($"AppHost:Replicas:{name}: there is no service named '{name}' (services: {string.Join(", ", _resources.OfType<ProjectResource>().Where(r => r.IsService).Select(r => r.Name))}).");
+            resource.Replicas = count is >= 1 and <= ProjectResource.MaxReplicas
+                ? count
+                : throw new AppHostException($"AppHost:Replicas:{name}={count}: a service runs as 1 to {ProjectResource.MaxReplicas} replicas.");
+        }
+
+        return new(Options, _resources);
+    }
 }

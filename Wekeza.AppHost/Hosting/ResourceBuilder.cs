@@ -61,6 +61,15 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Run the service as <paramref name="count"/> processes, each on its own port (as Aspire's WithReplicas).</summary>
+    public static ResourceBuilder<ProjectResource> WithReplicas(this ResourceBuilder<ProjectResource> builder, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, ProjectResource.MaxReplicas);
+        builder.Resource.Replicas = count;
+        return builder;
+    }
+
     public static ResourceBuilder<ProjectResource> WithArgs(this ResourceBuilder<ProjectResource> builder, params string[] arguments)
     {
         builder.Resource.AddArguments(arguments);

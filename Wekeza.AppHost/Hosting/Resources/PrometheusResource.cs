@@ -90,7 +90,7 @@ public sealed class PrometheusResource(string name) : Resource(name), IResourceW
         };
         foreach (var target in _targets)
         {
-            var address = new Uri(target.Url);
+            var addresses = string.Join(", ", target.ReplicaUrls.Select(url => Quote(new Uri(url).Authority)));
             lines.AddRange(
             [
                 $"  - job_name: {Quote(target.Name)}",
@@ -99,7 +99,7 @@ public sealed class PrometheusResource(string name) : Resource(name), IResourceW
                 "    tls_config:",
                 $"      ca_file: {Quote(caCertificatePath)}",
                 "    static_configs:",
-                $"      - targets: [{Quote($"{address.Host}:{address.Port}")}]",
+                $"      - targets: [{addresses}]",
             ]);
         }
 

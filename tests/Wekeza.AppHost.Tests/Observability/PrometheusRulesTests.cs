@@ -110,11 +110,4 @@ public sealed class PrometheusRulesTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
-
-    private sealed class FakeProject : IProjectMetadata
-    {
-        public string ProjectPath => "/nowhere/Fake.csproj";
-
-        public string TargetPath => "/nowhere/Fake.dll";
-    }
 }
