@@ -53,7 +53,8 @@ internal sealed partial class RequestLog(RequestDelegate next, ILoggerFactory lo
         var tier = clientId is null ? tiers.Anonymous.Name : tiers.ForClient(clientId).Name;
         elapsedMs = Math.Round(elapsedMs, 3);
 
-        if (_log)
+        // Probes and scrapes (every few seconds, from the AppHost and Prometheus) would drown the log; a failing one stays.
+        if (_log && !(status < 400 && IsProbe(route)))
         {
             var level = status >= 500 ? LogLevel.Error : LogLevel.Information;
             Log(_logger, level, context.Request.Method, route, status, elapsedMs, clientId ?? "-", tier,
@@ -66,6 +67,9 @@ internal sealed partial class RequestLog(RequestDelegate next, ILoggerFactory lo
             buffer.TryAdd(new ApiCallRecord(clientId, context.Request.Method, route, status, elapsedMs, clock.GetUtcNow(), tier));
         }
     }
+
+    private static bool IsProbe(string route) =>
+        route is Extensions.HealthEndpointPath or Extensions.AlivenessEndpointPath or Extensions.MetricsEndpointPath;
 
     /// <summary>False when both the log and metering are switched off: then the middleware is not in the pipeline at all.</summary>
     public static bool IsWanted(IServiceProvider services) =>

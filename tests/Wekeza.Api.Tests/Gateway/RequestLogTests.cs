@@ -105,6 +105,19 @@ public sealed class RequestLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Answered_probes_and_scrapes_leave_no_line_between_the_calls_that_do()
+    {
+        using var app = Create();
+
+        using var alive = await SendAsync(app, HttpMethod.Get, "/alive", bearer: null);
+        using var metrics = await SendAsync(app, HttpMethod.Get, "/metrics", bearer: null);
+        using var call = await SendAsync(app, HttpMethod.Get, "/v1/accounts", bearer: null);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (alive.StatusCode, metrics.StatusCode));
+        Assert.Equal("/v1/accounts", Assert.Single(RequestLines()).Fields["Route"]);
+    }
+
+    [Fact]
     public async Task A_v1_call_by_an_app_leaves_one_usage_record_and_anonymous_or_infrastructure_calls_none()
     {
         using var app = Create();
