@@ -12,7 +12,7 @@ using Wekeza.ServiceDefaults.Tls;
 namespace Wekeza.IntegrationTests;
 
 /// <summary>The whole app model, started once per test run through the AppHost, torn down at the end.</summary>
-public sealed class PlatformFixture : IAsyncLifetime
+public class PlatformFixture : IAsyncLifetime
 {
     private DistributedApplicationTestHost? _host;
 
@@ -48,7 +48,11 @@ public sealed class PlatformFixture : IAsyncLifetime
         [
             .. WebhookSettings.SelectMany(setting => new[] { "api", "workers" }.Select(resource => Setting(resource, setting))),
             .. AuthSettings.Select(setting => Setting("auth", setting)),
+            .. ExtraArguments,
         ]);
+
+    /// <summary>More AppHost arguments, for a stack shaped differently (<see cref="ReplicatedPlatformFixture"/>).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => [];
 
     private static string Setting(string resource, KeyValuePair<string, string> setting) =>
         $"--AppHost:Settings:{resource}:{setting.Key}={setting.Value}";
