@@ -37,7 +37,7 @@ public sealed class DocsLibraryTests : PortalTestContext
         Assert.Equal(
             [
                 "Getting started", "Authentication and consent", "API guide", "Sandbox", "Webhooks", "Going live", "Errors", "Architecture",
-                "Changelog and versioning", "Running the platform locally",
+                "Observability", "Changelog and versioning", "Running the platform locally",
             ],
             DocsLibrary.Pages.Take(DocsCatalog.Entries.Count).Select(page => page.Title));
         Assert.Equal("/docs/getting-started", DocsLibrary.Pages[0].Href);

@@ -11,7 +11,7 @@ public sealed class DocsNavTests : PortalTestContext
     {
         var nav = Render<DocsNav>();
 
-        var links = nav.FindAll("a").Take(12).Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
+        var links = nav.FindAll("a").Take(13).Select(link => (link.TextContent.Trim(), link.GetAttribute("href"))).ToList();
         Assert.Equal(
             [
                 ("Overview", "/docs"),
@@ -24,6 +24,7 @@ public sealed class DocsNavTests : PortalTestContext
                 ("Going live", "/docs/going-live"),
                 ("Errors", "/docs/errors"),
                 ("Architecture", "/docs/architecture"),
+                ("Observability", "/docs/observability"),
                 ("Changelog and versioning", "/docs/changelog"),
                 ("Running the platform locally", "/docs/running-locally"),
             ],
