@@ -102,8 +102,12 @@ foreach (var service in new[] { auth, api, workers, portal })
 }
 
 // Metrics: every service's /metrics, the platform's graphs and alert rules (observability/prometheus, docs/observability.md).
-builder.AddPrometheus(ResourceNames.Prometheus)
+var prometheus = builder.AddPrometheus(ResourceNames.Prometheus)
     .WithScrapeTargets(auth, api, workers, portal);
+
+// The portal's System status page for administrators: each service's /health, and Prometheus' figures and alerts.
+portal.WithReference(workers)
+    .WithReference(prometheus);
 
 await builder.Build().RunAsync();
 

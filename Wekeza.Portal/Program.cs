@@ -8,6 +8,7 @@ using Wekeza.Portal.GoLive;
 using Wekeza.Portal.Components;
 using Wekeza.Portal.Components.Layout;
 using Wekeza.Portal.Platform;
+using Wekeza.Portal.SystemStatus;
 using Wekeza.Portal.Sandbox;
 using Wekeza.Portal.Usage;
 using Wekeza.Portal.Webhooks;
@@ -27,6 +28,7 @@ builder.AddWebhooksClient();
 builder.AddConsole();
 builder.AddSandboxClient();
 builder.AddUsageClient();
+builder.AddSystemStatus();
 builder.AddGoLiveClients();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -165,7 +165,8 @@ public sealed class ProjectResource(string name, IProjectMetadata project) : Res
             }
             else if (reference is IResourceWithServiceEndpoint withEndpoint)
             {
-                environment[$"services__{reference.Name}__https__0"] = withEndpoint.Url;
+                // Named by its scheme, as service discovery expects: services__prometheus__http__0.
+                environment[$"services__{reference.Name}__{new Uri(withEndpoint.Url).Scheme}__0"] = withEndpoint.Url;
             }
         }
 
