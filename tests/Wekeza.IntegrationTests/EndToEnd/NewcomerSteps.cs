@@ -36,6 +36,15 @@ internal static class NewcomerSteps
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
     }
 
+    /// <summary>From the landing page's "Sign in" through the form, back to the portal signed in.</summary>
+    public static async Task SignInFromHomeAsync(IPage page, Person person, string portal)
+    {
+        await page.GotoAsync(portal + "/");
+        await page.Locator("a.sign-in").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account/login"));
+        await SignInAsync(page, person, portal);
+    }
+
     /// <summary>The sign-in form, back to the portal signed in.</summary>
     public static async Task SignInAsync(IPage page, Person developer, string portal)
     {

@@ -32,13 +32,7 @@ public sealed class WebhooksInBrowserTests(PlatformFixture platform, ChromiumFix
         page.SetDefaultTimeout(20_000);
         var portal = platform.App.GetEndpoint("portal");
 
-        await page.GotoAsync(portal + "/");
-        await page.Locator("a.sign-in").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/login"));
-        await page.GetByLabel("Email").FillAsync(developer.Email);
-        await page.GetByLabel("Password").FillAsync(developer.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("^" + Regex.Escape(portal)));
+        await NewcomerSteps.SignInFromHomeAsync(page, developer, portal);
 
         await page.GotoAsync($"{portal}/apps/{app.Id}/webhooks");
         await page.Locator("main[data-interactive='true']").WaitForAsync();

@@ -22,10 +22,7 @@ public sealed class GoLiveInBrowserTests(PlatformFixture platform, ChromiumFixtu
         var portal = platform.App.GetEndpoint("portal");
         var wait = new LocatorAssertionsToBeVisibleOptions { Timeout = 30_000 };
 
-        await page.GotoAsync(portal + "/");
-        await page.Locator("a.sign-in").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/login"));
-        await NewcomerSteps.SignInAsync(page, GoLiveTests.Admin, portal);
+        await NewcomerSteps.SignInFromHomeAsync(page, GoLiveTests.Admin, portal);
 
         await page.GotoAsync($"{portal}/admin/production-requests");
         await page.Locator("main[data-interactive='true']").WaitForAsync();

@@ -20,10 +20,7 @@ public sealed class SystemStatusInBrowserTests(PlatformFixture platform, Chromiu
         var portal = platform.App.GetEndpoint("portal");
         var slow = new LocatorAssertionsToHaveTextOptions { Timeout = 40_000 };
 
-        await page.GotoAsync(portal + "/");
-        await page.Locator("a.sign-in").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/account/login"));
-        await NewcomerSteps.SignInAsync(page, GoLiveTests.Admin, portal);
+        await NewcomerSteps.SignInFromHomeAsync(page, GoLiveTests.Admin, portal);
         await page.GotoAsync($"{portal}/admin/status");
         await page.Locator("main[data-interactive='true']").WaitForAsync();
 
