@@ -40,14 +40,15 @@ public sealed class BusinessMetricsTests(PlatformFixture platform) : IAsyncLifet
             Assert.Equal("invalid_client", (await refused.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("error").GetString());
         }
 
-        var endpoint = await WebhookJourney.CreateEndpointAsync(api, _receiver.Endpoint(), "payment.completed");
+        // The endpoint fails once, so the delivery is retried (1 s on the test stack) before it succeeds.
+        var endpoint = await WebhookJourney.CreateEndpointAsync(api, _receiver.Endpoint(new([500, 200])), "payment.completed");
         var debtor = await _journey.Payments.OpenFundedAccountAsync(1, 1_000m);
         var initiation = PaymentJourney.Initiation(amount: "40.00", reference: "METRICS-1", debtorAccountId: debtor);
         var (consentId, customerApi) = await _journey.Payments.AuthorisedAsync(app, initiation, ConsentJourney.Customer(1), debtor);
         using var submitted = await PaymentJourney.SubmitAsync(customerApi, consentId, initiation, PaymentJourney.NewKey());
         var paymentId = await PaymentJourney.AcceptedAsync(submitted);
         Assert.Equal("Completed", (await PaymentJourney.FinalStatusAsync(customerApi, paymentId)).GetProperty("status").GetString());
-        await _receiver.WaitForAsync(endpoint.Url, 1);
+        await _receiver.WaitForAsync(endpoint.Url, 2);
 
         // Each expectation: the service, the sample, its labels, and by how much at least it must have moved.
         (string Service, string Name, (string, string)[] Labels, double By)[] moved =
@@ -57,6 +58,7 @@ public sealed class BusinessMetricsTests(PlatformFixture platform) : IAsyncLifet
             ("auth", "wekeza_token_requests_failed_total", [("error", "invalid_client")], 1),
             ("api", "wekeza_payments_accepted_total", [("environment", "sandbox")], 1),
             ("workers", "wekeza_payments_finalised_total", [("status", "Completed")], 1),
+            ("workers", "wekeza_webhook_attempts_total", [("outcome", "failure")], 1),
             ("workers", "wekeza_webhook_attempts_total", [("outcome", "success")], 1),
             ("workers", "wekeza_webhook_delivery_lag_seconds_count", [], 1),
         ];
