@@ -70,7 +70,7 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql")
-                .AddMeter(WekezaTelemetry.MeterName)
+                .AddMeter(WekezaTelemetry.MeterName, WekezaTelemetry.MeterPrefix + "*")
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

@@ -5,6 +5,7 @@ using Wekeza.ServiceDefaults;
 using Wekeza.ServiceDefaults.Messaging;
 using Wekeza.Workers.Consents;
 using Wekeza.Workers.Messaging;
+using Wekeza.Workers.Observability;
 using Wekeza.Workers.Outbox;
 using Wekeza.Workers.Payments;
 using Wekeza.Workers.Usage;
@@ -27,8 +28,11 @@ builder.AddEventConsumer(new EventSubscription(WorkerQueues.Events, [.. ConsentE
 builder.AddWebhookDelivery();
 builder.Services.AddHostedService<OutboxRelay>();
 builder.AddUsageRollups();
+builder.AddWorkerMetrics();
 
 var app = builder.Build();
+// Now, not with the first payment: the gauges are on /metrics from the first scrape.
+app.Services.GetRequiredService<WorkerMetrics>();
 app.UseWekezaProblemDetails();
 app.MapDefaultEndpoints();
 app.MapGet("/", () => Results.Text("Wekeza.Workers: background processing. Health: /health", "text/plain"));

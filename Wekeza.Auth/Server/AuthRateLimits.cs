@@ -73,6 +73,7 @@ internal static class AuthRateLimits
 
         if (context.Request.Path.Equals(TokenPath, StringComparison.OrdinalIgnoreCase))
         {
+            context.RequestServices.GetRequiredService<AuthMetrics>().TokenRequestThrottled();
             response.ContentType = "application/json;charset=UTF-8";
             await JsonSerializer.SerializeAsync(response.Body, new Dictionary<string, string>
             {

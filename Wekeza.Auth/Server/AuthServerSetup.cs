@@ -72,6 +72,7 @@ internal static class AuthServerSetup
                 server.DisableAccessTokenEncryption();
                 credentials.AddTo(server);
                 server.UseStandardScopeErrors();
+                server.AddEventHandler(TokenResponseMetrics.Descriptor);
 
                 server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -91,6 +92,7 @@ internal static class AuthServerSetup
                 validation.UseAspNetCore();
             });
 
+        builder.Services.AddSingleton<AuthMetrics>();
         builder.Services.AddScoped<Features.Authorize.SignedInPrincipal>();
         builder.Services.AddScoped<Features.Authorize.AuthorizationDecision>();
         builder.Services.AddHostedService<TokenPruning>();

@@ -21,7 +21,7 @@ internal sealed partial class PaymentProcessing
 
     /// <summary>A held settlement whose due time its app's sandbox clock has reached → Completed, as the switch settles.</summary>
     public Task SettleHeldAsync(string paymentId, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+        StepAsync(async ct =>
         {
             using var activity = Activity.StartActivity("payment.settle-held");
             activity?.SetTag("payment.id", paymentId);
@@ -46,7 +46,7 @@ internal sealed partial class PaymentProcessing
     /// Pending → Rejected. The API checks the status before it asks, so anything else is a race it lost: dropped.
     /// </summary>
     public Task ApplySandboxOutcomeAsync(SandboxPaymentOutcome outcome, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+        StepAsync(async ct =>
         {
             using var activity = Activity.StartActivity("payment.sandbox-outcome");
             activity?.SetTag("payment.id", outcome.PaymentId);

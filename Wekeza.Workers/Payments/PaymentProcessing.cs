@@ -6,6 +6,7 @@ using Wekeza.Banking.Outbox;
 using Wekeza.Banking.Payments;
 using Wekeza.Payments;
 using Wekeza.Webhooks;
+using Wekeza.Workers.Observability;
 using Wekeza.Workers.Payments.Risk;
 using Wekeza.Workers.Payments.Sandbox;
 using Wekeza.Workers.Payments.Switch;
@@ -29,6 +30,7 @@ internal sealed partial class PaymentProcessing(
     RiskAssessor risk,
     IPaymentSwitch paymentSwitch,
     IOptions<SettlementOptions> settlement,
+    WorkerMetrics metrics,
     TimeProvider clock,
     ILogger<PaymentProcessing> logger)
 {
@@ -36,9 +38,12 @@ internal sealed partial class PaymentProcessing(
     private const string InsufficientFunds = "insufficient_funds";
     private const string InsufficientFundsDetail = "The account's available balance does not cover the payment.";
 
+    /// <summary>The final status the running step moved its payment to, counted once the step has committed.</summary>
+    private string? _finalised;
+
     /// <summary>Pending → risk checks → Rejected, or the debit: Completed (Wekeza creditor) or AcceptedSettlementInProcess.</summary>
     public Task ProcessAsync(string paymentId, CancellationToken cancellationToken) =>
-        db.InTransactionAsync(async ct =>
+        StepAsync(async ct =>
         {
             using var activity = Activity.StartActivity("payment.process");
             activity?.SetTag("payment.id", paymentId);
@@ -152,7 +157,7 @@ internal sealed partial class PaymentProcessing(
             }
         }
 
-        await db.InTransactionAsync(async ct =>
+        await StepAsync(async ct =>
         {
             db.ChangeTracker.Clear();
             if (await LockAsync(paymentId, PaymentStatuses.AcceptedSettlementInProcess, ct) is not { } locked || locked.SettlementDueAt is not null)
@@ -245,8 +250,32 @@ internal sealed partial class PaymentProcessing(
         LogRejected(payment.Id, code, payment.RiskScore);
     }
 
-    private void Announce(Payment payment, DateTimeOffset now) =>
+    /// <summary>
+    /// One step in one transaction (retried whole by the execution strategy). A final status is counted after the
+    /// commit, once: never for an attempt that rolled back, nor for a redelivery that found the step done.
+    /// </summary>
+    private async Task StepAsync(Func<CancellationToken, Task> step, CancellationToken cancellationToken)
+    {
+        await db.InTransactionAsync(async ct =>
+        {
+            _finalised = null;
+            await step(ct);
+        }, cancellationToken);
+        if (_finalised is { } status)
+        {
+            metrics.PaymentFinalised(status);
+        }
+    }
+
+    private void Announce(Payment payment, DateTimeOffset now)
+    {
+        if (PaymentStatuses.IsFinal(payment.Status))
+        {
+            _finalised = payment.Status;
+        }
+
         db.Outbox.Add(OutboxMessage.For(PaymentEvents.For(payment.Status), payment.Id, PaymentEventsData.Of(payment), now));
+    }
 
     /// <summary><c>transaction.posted</c> for each customer account the entry touched (the bank's own accounts are nobody's business).</summary>
     private void AnnouncePostings(LedgerEntry entry, string paymentId, DateTimeOffset now)

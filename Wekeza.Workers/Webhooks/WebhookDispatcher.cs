@@ -4,6 +4,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Wekeza.Banking.Webhooks;
 using Wekeza.Webhooks;
+using Wekeza.Workers.Observability;
 
 namespace Wekeza.Workers.Webhooks;
 
@@ -20,6 +21,7 @@ internal sealed class WebhookDispatcher(
     WebhookSender sender,
     WebhookSecretProtector secrets,
     WebhookOutcomes outcomes,
+    WorkerMetrics metrics,
     IOptions<WebhookPolicy> policy,
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
@@ -106,7 +108,9 @@ internal sealed class WebhookDispatcher(
             WHERE d."Id" = ANY(ARRAY(SELECT "Id" FROM picked)) AND d."Status" = 'Pending' AND (d."LeaseUntil" IS NULL OR d."LeaseUntil" < @now)
               AND e."Id" = d."EndpointId" AND v."Id" = d."EventId"
             RETURNING d."Id", d."EndpointId", d."ClientId", d."EventId", d."Attempts", e."Url", e."Enabled", e."SecretCiphertext",
-                      e."PreviousSecretCiphertext", e."PreviousSecretExpiresAt", v."Payload", d."LeaseUntil"
+                      e."PreviousSecretCiphertext", e."PreviousSecretExpiresAt", v."Payload", d."LeaseUntil", v."OccurredAt",
+                      -- Delivered before (then resent): its next success is not a first delivery, for the lag metric.
+                      d."Attempts" > 0 AND EXISTS (SELECT 1 FROM webhook_attempts a WHERE a."DeliveryId" = d."Id" AND a."StatusCode" BETWEEN 200 AND 299)
             """))
         {
             claim.Parameters.AddWithValue("now", now);
@@ -121,7 +125,8 @@ internal sealed class WebhookDispatcher(
             {
                 claimed.Add(new ClaimedDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetInt32(4),
                     reader.GetString(5), reader.GetBoolean(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8),
-                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11)));
+                    reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11),
+                    reader.GetFieldValue<DateTimeOffset>(12), reader.GetBoolean(13)));
             }
         }
 
@@ -185,6 +190,7 @@ internal sealed class WebhookDispatcher(
             Interlocked.Decrement(ref _total);
         }
 
+        metrics.WebhookAttempted(delivery, attemptedAt, result);
         _results.Writer.TryWrite(new RecordedAttempt(delivery, attemptedAt, result));
         if (!stoppingToken.IsCancellationRequested)
         {
@@ -232,6 +238,7 @@ internal sealed class WebhookDispatcher(
 
 internal sealed record ClaimedDelivery(
     string Id, string EndpointId, string ClientId, string EventId, int Attempts, string Url, bool Enabled, string Secret,
-    string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt, string Payload, DateTimeOffset Lease);
+    string? PreviousSecret, DateTimeOffset? PreviousSecretExpiresAt, string Payload, DateTimeOffset Lease,
+    DateTimeOffset? EventOccurredAt = null, bool DeliveredBefore = false);
 
 internal sealed record RecordedAttempt(ClaimedDelivery Delivery, DateTimeOffset AttemptedAt, WebhookAttemptResult Result);

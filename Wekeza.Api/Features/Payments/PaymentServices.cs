@@ -8,6 +8,7 @@ internal static class PaymentServices
         builder.Services.Configure<PaymentLimits>(builder.Configuration.GetSection("Payments:Limits"));
         builder.Services.AddScoped<Idempotency>();
         builder.Services.AddScoped<PaymentSubmission>();
+        builder.Services.AddSingleton<PaymentMetrics>();
         builder.Services.AddHostedService<IdempotencyKeySweeper>();
         return builder;
     }

@@ -22,7 +22,7 @@ namespace Wekeza.Api.Features.Payments;
 /// </summary>
 internal sealed class PaymentSubmission(
     BankDbContext db, Idempotency idempotency, ConsentStore consents, IOptions<PaymentLimits> limits,
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock)
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, PaymentMetrics metrics, TimeProvider clock)
 {
     private abstract record Outcome;
 
@@ -74,6 +74,11 @@ internal sealed class PaymentSubmission(
                 if (done.Consumed is { } consumed)
                 {
                     await consents.WriteThroughAsync(consumed);
+                }
+
+                if (!done.Replayed)
+                {
+                    metrics.Accepted(caller.ClientId);
                 }
 
                 return new RecordedResponse(done.Record, done.Replayed);
