@@ -18,7 +18,10 @@ internal sealed partial class SystemStatusSource(
     /// <summary>The services whose health the portal asks directly, in the order shown.</summary>
     private static readonly string[] Services = [ResourceNames.Auth, ResourceNames.Api, ResourceNames.Workers];
 
-    /// <summary>The key figures, from the recording rules in observability/prometheus/rules (docs/observability.md).</summary>
+    /// <summary>
+    /// The key figures, from the recording rules in observability/prometheus/rules (docs/observability.md). Every
+    /// workers replica reads the same backlog gauges from bankdb and RabbitMQ: max, never sum, across them.
+    /// </summary>
     private static readonly (string Title, string Query, Func<double, string> Format)[] FigureQueries =
     [
         ("API requests", "sum(job:http_requests:rate5m{job=\"api\"})", value => $"{value:0.##} req/s"),
@@ -27,12 +30,12 @@ internal sealed partial class SystemStatusSource(
         ("Auth p95 latency", "job:http_request_duration_seconds:p95_5m{job=\"auth\"}", Milliseconds),
         ("Tokens issued", "sum(wekeza:tokens_issued:rate5m)", value => $"{value * 60:0.#} a minute"),
         ("Token refusals", "wekeza:token_failure_ratio:rate5m", Percent),
-        ("Payments in process", "sum(wekeza_payments_in_process)", value => $"{value:0}"),
+        ("Payments in process", "max(wekeza_payments_in_process)", value => $"{value:0}"),
         ("Oldest payment in process", "max(wekeza_payments_oldest_in_process_age_seconds)", Seconds),
-        ("Outbox backlog", "sum(wekeza_outbox_backlog)", value => $"{value:0} messages"),
+        ("Outbox backlog", "max(wekeza_outbox_backlog)", value => $"{value:0} messages"),
         ("Webhook attempts failing", "wekeza:webhook_attempt_failure_ratio:rate15m", Percent),
         ("Webhook delivery p95", "wekeza:webhook_delivery_lag_seconds:p95_5m", Seconds),
-        ("Queued messages", "sum(wekeza_queue_messages)", value => $"{value:0}"),
+        ("Queued messages", "sum(max by (queue) (wekeza_queue_messages))", value => $"{value:0}"),
     ];
 
     public async Task<SystemStatusReport> ReadAsync(CancellationToken cancellationToken = default)
