@@ -51,6 +51,7 @@ public static class Extensions
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             options.SerializerOptions.Converters.Add(new StorableText.Converter());
+            options.SerializerOptions.Converters.Add(new StorableText.ElementConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 

@@ -10,7 +10,8 @@ public sealed record ApiOperation(
     IReadOnlyList<string> PathParameters,
     IReadOnlyList<string> QueryParameters,
     IReadOnlyList<string> HeaderParameters,
-    JsonObject? Body)
+    JsonObject? Body,
+    bool BodyRequired = true)
 {
     public override string ToString() => $"{Method} {Template}";
 
@@ -31,7 +32,7 @@ public sealed record ApiOperation(
 /// change here. A request body is the operation's example where it has one, completed from its schema, so that every
 /// string field the schema lists is present to carry an injection.
 /// </summary>
-public static class ApiOperations
+public static partial class ApiOperations
 {
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
@@ -53,8 +54,10 @@ public static class ApiOperations
                 string[] In(string where) => [.. parameters.Where(p => (string?)p["in"] == where).Select(p => (string)p["name"]!).Distinct()];
                 var json = operation["requestBody"]?["content"]?["application/json"];
                 var body = json is null ? null : Complete(json["example"]?.DeepClone() as JsonObject ?? [], json["schema"], components, 0);
+                // The template's own parameters too: one a filter reads (an app's client id) is not always documented.
+                string[] path = [.. In("path").Union(RouteParameter().Matches(template).Select(match => match.Groups[1].Value))];
                 operations.Add(new ApiOperation(method.ToUpperInvariant(), template, (string?)operation["operationId"] ?? $"{method} {template}",
-                    In("path"), In("query"), In("header"), body));
+                    path, In("query"), In("header"), body, (bool?)operation["requestBody"]?["required"] ?? false));
             }
         }
 
@@ -117,6 +120,9 @@ public static class ApiOperations
 
         return schema;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{(\w+)[^}]*\}")]
+    private static partial System.Text.RegularExpressions.Regex RouteParameter();
 
     private static string? TypeOf(JsonNode? schema) => schema?["type"] switch
     {

@@ -66,7 +66,8 @@ public static class Attacks
     /// <summary>The template with its first string field turned into other JSON types.</summary>
     private static IEnumerable<(string Name, JsonNode Node)> WrongTypes(JsonObject? template)
     {
-        var first = template is null ? null : new ApiOperation("", "", "", [], [], [], template).BodyStringFields.FirstOrDefault();
+        // Not an amount: docs/api-guide.md says a JSON number is read exactly there too.
+        var first = template is null ? null : new ApiOperation("", "", "", [], [], [], template).BodyStringFields.FirstOrDefault(field => !Equals(field[^1], "amount"));
         if (first is null)
         {
             yield break;
@@ -104,7 +105,11 @@ public static class Attacks
     private static byte[] InvalidUtf8Body(JsonObject? template)
     {
         const string marker = "FLOODMARKER7F3A";
-        var field = template is null ? null : new ApiOperation("", "", "", [], [], [], template).BodyStringFields.FirstOrDefault();
+        // A field the operation reads (any type will do: a string where a number belongs is refused as well), so
+        // that the bytes are decoded rather than skipped as an unknown property's.
+        var field = template is null ? null
+            : new ApiOperation("", "", "", [], [], [], template).BodyStringFields.FirstOrDefault()
+              ?? template.Select(property => new object[] { property.Key }).FirstOrDefault();
         var json = field is null ? $"{{\"text\":\"{marker}\"}}" : With(template!, field, marker).ToJsonString();
         var bytes = Encoding.UTF8.GetBytes(json);
         var at = IndexOf(bytes, Encoding.ASCII.GetBytes(marker));

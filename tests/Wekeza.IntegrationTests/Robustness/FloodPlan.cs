@@ -54,7 +54,9 @@ public static class FloodPlan
         {
             foreach (var (name, content) in Attacks.Bodies(template))
             {
-                yield return Request($"body:{name}", false, app => Path(operation, app, callers), content);
+                // A body the operation may go without: no body at all (empty, or JSON null) is taken as none.
+                var optional = !operation.BodyRequired && name is "empty" or "null";
+                yield return Request($"body:{name}", optional, app => Path(operation, app, callers), content);
             }
         }
 

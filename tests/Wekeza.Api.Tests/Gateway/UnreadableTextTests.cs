@@ -4,10 +4,11 @@ using System.Text;
 namespace Wekeza.Api.Tests.Gateway;
 
 /// <summary>
-/// U+0000 anywhere a client can put text the app reads (a JSON string, a query value) is 400 invalid_request naming
-/// where: PostgreSQL's text cannot hold it, and the flood found it reaching the database as a 500.
+/// Text the app cannot store or decode is refused while the request is read, naming where (the flood found each of
+/// these answering a 500): U+0000 in a JSON string or a query value (PostgreSQL's text cannot hold it), bytes that are
+/// not UTF-8 in a value read as raw JSON, a charset nobody can decode.
 /// </summary>
-public sealed class NulCharacterTests(ApiFactory factory) : IClassFixture<ApiFactory>
+public sealed class UnreadableTextTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
@@ -48,5 +49,33 @@ public sealed class NulCharacterTests(ApiFactory factory) : IClassFixture<ApiFac
 
         // Read, then refused by the consent rules: not by the reader.
         await Problems.AssertProblemAsync(response, 422, "validation_failed");
+    }
+
+    [Fact]
+    public async Task Bytes_that_are_not_utf8_in_an_amount_are_400_naming_the_field()
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(factory, ApiScopes.PaymentsWrite));
+        byte[] json = [.. "{\"initiation\":{\"instructedAmount\":{\"amount\":\""u8, 0xC3, 0x28, 0xFF, .. "\",\"currency\":\"KES\"}}}"u8];
+        using var body = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
+
+        using var response = await client.PostAsync("/v1/payment-consents", body, Cancel);
+
+        var problem = await Problems.AssertProblemAsync(response, 400, "invalid_request");
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("initiation.instructedAmount.amount", field.Name);
+        Assert.Contains("UTF-8", field.Value[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_charset_nobody_can_decode_is_415_before_authentication()
+    {
+        using var body = new StringContent("{}", Encoding.UTF8);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+
+        using var response = await factory.CreateClient().PostAsync("/v1/consents", body, Cancel);
+
+        var problem = await Problems.AssertProblemAsync(response, 415, "unsupported_media_type");
+        Assert.Contains("klingon", problem.GetProperty("detail").GetString());
     }
 }
