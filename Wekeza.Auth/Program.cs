@@ -16,6 +16,9 @@ var migrate = MigrateCommand.IsRequested(args);
 var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 
 builder.AddServiceDefaults();
+// As on the API (docs/api-guide.md, "Conventions"): no form or JSON body auth reads comes near 1 MiB. A larger one is
+// refused as 413 when read, rather than buffered.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.AddAuthDatabase();
 builder.AddPeople();
 builder.AddAuthStores();
@@ -51,6 +54,8 @@ app.MapStaticAssets();
 // Per-address limits on sign-in, registration and the token endpoint: before authentication, where OpenIddict
 // answers the token endpoint.
 app.UseAuthRateLimits();
+// Before OpenIddict and the pages read a parameter: text no parameter takes.
+app.UseRequestTextGuard();
 // OpenIddict answers its protocol endpoints (discovery, JWKS, token, …) from the authentication middleware.
 app.UseAuthentication();
 app.UseAuthorization();
