@@ -16,9 +16,6 @@ var migrate = MigrateCommand.IsRequested(args);
 var builder = WebApplication.CreateBuilder(migrate ? args[1..] : args);
 
 builder.AddServiceDefaults();
-// As on the API (docs/api-guide.md, "Conventions"): no form or JSON body auth reads comes near 1 MiB. A larger one is
-// refused as 413 when read, rather than buffered.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1024 * 1024);
 builder.AddAuthDatabase();
 builder.AddPeople();
 builder.AddAuthStores();
