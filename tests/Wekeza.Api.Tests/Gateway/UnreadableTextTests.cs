@@ -15,16 +15,9 @@ public sealed class UnreadableTextTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public async Task A_nul_in_a_json_string_is_400_naming_the_field()
     {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(factory));
         using var body = new StringContent("""{"permissions": ["ReadAccounts\u0000"]}""", Encoding.UTF8, "application/json");
 
-        using var response = await client.PostAsync("/v1/consents", body, Cancel);
-
-        var problem = await Problems.AssertProblemAsync(response, 400, "invalid_request");
-        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
-        Assert.Equal("permissions[0]", field.Name);
-        Assert.Contains("U+0000", field.Value[0].GetString());
+        await AssertFieldRefusedAsync("/v1/consents", ApiScopes.AccountsRead, body, "permissions[0]", "U+0000");
     }
 
     [Theory]
@@ -54,17 +47,23 @@ public sealed class UnreadableTextTests(ApiFactory factory) : IClassFixture<ApiF
     [Fact]
     public async Task Bytes_that_are_not_utf8_in_an_amount_are_400_naming_the_field()
     {
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(factory, ApiScopes.PaymentsWrite));
         byte[] json = [.. "{\"initiation\":{\"instructedAmount\":{\"amount\":\""u8, 0xC3, 0x28, 0xFF, .. "\",\"currency\":\"KES\"}}}"u8];
         using var body = new ByteArrayContent(json) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } };
 
-        using var response = await client.PostAsync("/v1/payment-consents", body, Cancel);
+        await AssertFieldRefusedAsync("/v1/payment-consents", ApiScopes.PaymentsWrite, body, "initiation.instructedAmount.amount", "UTF-8");
+    }
+
+    private async Task AssertFieldRefusedAsync(string path, string scope, HttpContent body, string field, string saying)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create(factory, scope));
+
+        using var response = await client.PostAsync(path, body, Cancel);
 
         var problem = await Problems.AssertProblemAsync(response, 400, "invalid_request");
-        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
-        Assert.Equal("initiation.instructedAmount.amount", field.Name);
-        Assert.Contains("UTF-8", field.Value[0].GetString());
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(field, error.Name);
+        Assert.Contains(saying, error.Value[0].GetString());
     }
 
     [Fact]

@@ -53,15 +53,10 @@ public sealed class ApiFloodTests(PlatformFixture platform)
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = Cancel }, async (request, cancel) =>
         {
-            using var message = request.Build(request.App);
-            HttpResponseMessage response;
-            try
+            var (answer, failure) = await FloodSend.SendAsync(api, () => request.Build(request.App), cancel);
+            if (answer is not { } response)
             {
-                response = await api.SendAsync(message, cancel);
-            }
-            catch (HttpRequestException exception)
-            {
-                findings.Add($"{request}: no answer: {exception.Message}");
+                findings.Add($"{request}: {failure}");
                 return;
             }
 

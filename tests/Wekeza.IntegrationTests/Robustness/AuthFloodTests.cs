@@ -52,16 +52,12 @@ public sealed class AuthFloodTests(PlatformFixture platform)
         auth.DefaultRequestHeaders.Accept.ParseAdd("application/json");
         await Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = Cancel }, async (request, cancel) =>
         {
-            using var message = request.Build();
-            var sent = $"{message.Method} {message.RequestUri?.OriginalString[..Math.Min(message.RequestUri.OriginalString.Length, 120)]} [{request.Name}]";
-            HttpResponseMessage response;
-            try
+            using var probe = request.Build();
+            var sent = $"{probe.Method} {probe.RequestUri?.OriginalString[..Math.Min(probe.RequestUri.OriginalString.Length, 120)]} [{request.Name}]";
+            var (answer, failure) = await FloodSend.SendAsync(auth, request.Build, cancel);
+            if (answer is not { } response)
             {
-                response = await auth.SendAsync(message, cancel);
-            }
-            catch (HttpRequestException exception)
-            {
-                findings.Add($"{sent}: no answer a client can read: {exception.Message}");
+                findings.Add($"{sent}: {failure}");
                 return;
             }
 
