@@ -51,6 +51,8 @@ app.MapStaticAssets();
 // Per-address limits on sign-in, registration and the token endpoint: before authentication, where OpenIddict
 // answers the token endpoint.
 app.UseAuthRateLimits();
+// Before OpenIddict and the pages read a parameter: text no parameter takes.
+app.UseRequestTextGuard();
 // OpenIddict answers its protocol endpoints (discovery, JWKS, token, …) from the authentication middleware.
 app.UseAuthentication();
 app.UseAuthorization();

@@ -50,6 +50,8 @@ public static class Extensions
         builder.Services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            options.SerializerOptions.Converters.Add(new StorableText.Converter());
+            options.SerializerOptions.Converters.Add(new StorableText.ElementConverter());
             options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 

@@ -27,8 +27,9 @@ internal static class GatewayPipeline
         }
 
         app.UseWekezaProblemDetails();
-        // Before authentication: an oversized body, a version we do not serve or a retired operation needs no token.
+        // Before authentication: an oversized body, a NUL in the query, a version we do not serve or a retired operation needs no token.
         app.UseRequestBodyLimit();
+        app.UseQueryTextGuard();
         app.UseApiVersions();
         // Explicit, so WebApplication does not add them itself ahead of the ones above.
         app.UseAuthentication();

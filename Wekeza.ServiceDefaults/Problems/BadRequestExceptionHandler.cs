@@ -39,6 +39,7 @@ internal sealed class BadRequestExceptionHandler(IProblemDetailsService problemD
             : "";
         var message = json.LineNumber is { } line && field.Length == 0
             ? $"The body is not valid JSON (line {line + 1}, position {json.BytePositionInLine + 1})."
+            : json is StorableText.UnreadableTextException unreadable ? unreadable.Reason
             : field.Length == 0 ? "The body is not valid JSON." : "This value is not of the type this field takes, or is not valid JSON.";
         return new Dictionary<string, string[]> { [field] = [message] };
     }

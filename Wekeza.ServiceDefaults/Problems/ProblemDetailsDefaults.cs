@@ -53,13 +53,14 @@ public static class ProblemDetailsDefaults
 
     /// <summary>
     /// The interaction id on every response; unhandled exceptions and empty error responses (404 for an unknown route,
-    /// 405, 415, 401 from a challenge) become problem+json.
+    /// 405, 415, 401 from a challenge) become problem+json; a body in a charset nobody can decode is 415.
     /// </summary>
     public static IApplicationBuilder UseWekezaProblemDetails(this IApplicationBuilder app)
     {
         app.UseMiddleware<InteractionIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseKnownRequestCharsets();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
 using Wekeza.Auth.Data;
+using Wekeza.ServiceDefaults;
 
 namespace Wekeza.Auth.Features.Apps;
 
@@ -40,7 +42,22 @@ internal static class UpdateApp
             return AppsApi.Invalid(errors, "The app could not be updated");
         }
 
-        await db.InTransactionAsync(async cancellationToken =>
+        try
+        {
+            await SaveAsync(registration, request, db, clients, clock, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is OpenIddictExceptions.ConcurrencyException or DbUpdateConcurrencyException)
+        {
+            // Two updates of the same app at once (OpenIddict's client has a concurrency token): the other one won,
+            // nothing of this one was saved.
+            return ProblemCatalog.Conflict.Result("Someone else changed this app at the same moment; nothing was saved. Read it again, then send your change.");
+        }
+
+        return TypedResults.Ok(await clients.DescribeAsync(registration, context.RequestAborted));
+    }
+
+    private static Task SaveAsync(AppRegistration registration, Request request, AuthDbContext db, AppClients clients, TimeProvider clock, CancellationToken cancellation) =>
+        db.InTransactionAsync(async cancellationToken =>
         {
             var (client, descriptor) = await clients.LoadAsync(registration.ClientId, cancellationToken);
             if (request.Name is not null)
@@ -66,8 +83,5 @@ internal static class UpdateApp
             await clients.UpdateAsync(client, descriptor, cancellationToken);
             registration.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(cancellationToken);
-        }, context.RequestAborted);
-
-        return TypedResults.Ok(await clients.DescribeAsync(registration, context.RequestAborted));
-    }
+        }, cancellation);
 }
