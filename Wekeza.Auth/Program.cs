@@ -51,7 +51,8 @@ app.MapStaticAssets();
 // Per-address limits on sign-in, registration and the token endpoint: before authentication, where OpenIddict
 // answers the token endpoint.
 app.UseAuthRateLimits();
-// Before OpenIddict and the pages read a parameter: text no parameter takes.
+// Before OpenIddict and the pages read a parameter: no body over 1 MiB, and text no parameter takes.
+app.UseRequestBodyLimit();
 app.UseRequestTextGuard();
 // OpenIddict answers its protocol endpoints (discovery, JWKS, token, …) from the authentication middleware.
 app.UseAuthentication();

@@ -10,14 +10,28 @@ namespace Wekeza.Auth.Server;
 /// </summary>
 internal static class RequestTextGuard
 {
+    /// <summary>
+    /// The longest value a protocol parameter may have. The longest real ones (a client assertion, an id_token_hint)
+    /// are a few KB; the authorization endpoint carries its whole request into the sign-in redirect, where 100 KB would
+    /// make a response no client can read.
+    /// </summary>
+    public const int MaxProtocolValueLength = 8 * 1024;
+
     public static WebApplication UseRequestTextGuard(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (await NulParameterAsync(context.Request) is { } name)
+            var protocol = context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase);
+            var description = await NulParameterAsync(context.Request) is { } name
+                ? name == "(form)"
+                    ? $"The form is not valid: {StorableText.NulMessage}"
+                    : $"The parameter '{name.Replace('\0', '?')}' is not valid: {StorableText.NulMessage}"
+                : protocol && await OverlongParameterAsync(context.Request) is { } overlong
+                    ? $"The parameter '{overlong}' is longer than {MaxProtocolValueLength:N0} characters."
+                    : null;
+            if (description is not null)
             {
-                var description = $"The parameter '{name.Replace('\0', '?')}' is not valid: {StorableText.NulMessage}";
-                if (context.Request.Path.StartsWithSegments("/connect", StringComparison.OrdinalIgnoreCase))
+                if (protocol)
                 {
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     context.Response.ContentType = "application/json;charset=UTF-8";
@@ -40,6 +54,18 @@ internal static class RequestTextGuard
         return app;
     }
 
+    private static async Task<string?> OverlongParameterAsync(HttpRequest request)
+    {
+        var query = request.Query.FirstOrDefault(p => p.Value.Any(v => v?.Length > MaxProtocolValueLength)).Key;
+        if (query is not null || !request.HasFormContentType)
+        {
+            return query;
+        }
+
+        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+        return form.FirstOrDefault(p => p.Value.Any(v => v?.Length > MaxProtocolValueLength)).Key;
+    }
+
     private static async Task<string?> NulParameterAsync(HttpRequest request)
     {
         foreach (var (name, values) in request.Query)
@@ -56,7 +82,16 @@ internal static class RequestTextGuard
         }
 
         // Buffered by the framework: OpenIddict and the pages read this same form afterwards.
-        var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-        return form.FirstOrDefault(field => StorableText.HasNul(field.Key) || field.Value.Any(StorableText.HasNul)).Key;
+        try
+        {
+            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            return form.FirstOrDefault(field => StorableText.HasNul(field.Key) || field.Value.Any(StorableText.HasNul)).Key;
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader refuses an encoded NUL itself ("the form value contains invalid characters"); which
+            // field it was in, it does not say.
+            return "(form)";
+        }
     }
 }

@@ -33,10 +33,14 @@ public sealed class AuthFloodTests(PlatformFixture platform)
 
     private sealed record AuthRequest(string Name, Success Allowed, Func<HttpRequestMessage> Build);
 
-    [Fact(Skip = "Open findings (issue 9, report of branch issue9-flood): a NUL in a form field of /connect/par, POST /connect/authorize "
-        + "and /connect/introspect still answers 500; bytes that are not UTF-8 in an /connect/introspect form, and a UTF-16 body to "
-        + "/connect/authorize, drop the connection; a 100,000-character authorize parameter makes a sign-in redirect over 64 KB; "
-        + "auth reads JSON and form bodies over 1 MiB; 10,000 levels of JSON at /account/login drop the connection.")]
+    /// <summary>
+    /// Wrong answers found and not yet explained, each named in the closing note of issue 9 and shown in the test's
+    /// output, so the test still fails on any other. This one: curl, over HTTP/1.1 and HTTP/2, gets 400 problem+json
+    /// for the same 10,000-level body; .NET's HttpClient fails while sending it.
+    /// </summary>
+    private static readonly string[] KnownOpen = ["POST /account/login without antiforgery [body:deep-object]"];
+
+    [Fact]
     public async Task The_oauth_endpoints_the_apps_api_and_the_sign_in_form_refuse_every_malformed_request_without_a_5xx()
     {
         var (_, developerToken, app) = await _journeys.NewAppAsync("accounts.read", "transactions.read", "payments.write");
@@ -74,7 +78,14 @@ public sealed class AuthFloodTests(PlatformFixture platform)
         }
 
         TestContext.Current.TestOutputHelper!.WriteLine($"{requests.Count} requests at auth's endpoints, plus the sign-in form's");
-        Assert.True(findings.IsEmpty, $"{findings.Count} wrong answers:\n" + string.Join("\n", findings.Order().Take(150)));
+        var known = findings.Where(finding => KnownOpen.Any(open => finding.StartsWith(open, StringComparison.Ordinal))).ToList();
+        foreach (var finding in known)
+        {
+            TestContext.Current.TestOutputHelper!.WriteLine("Known open: " + finding);
+        }
+
+        var wrong = findings.Except(known).Order().ToList();
+        Assert.True(wrong.Count == 0, $"{wrong.Count} wrong answers:\n" + string.Join("\n", wrong.Take(150)));
     }
 
     /// <summary>An OAuth endpoint's refusal: its JSON error, a problem, or (the authorization endpoint's, the sign-in page's) a page.</summary>
@@ -143,10 +154,11 @@ public sealed class AuthFloodTests(PlatformFixture platform)
         };
         var forms = new (string Path, Success Allowed, bool ClientAuth, Dictionary<string, string> Form)[]
         {
-            ("/connect/token", Success.None, true, new() { ["grant_type"] = "client_credentials", ["scope"] = "accounts.read" }),
+            // Valid client credentials: an unknown parameter beside them is ignored (RFC 6749 §3.2), so a token is right.
+            ("/connect/token", Success.Ok, true, new() { ["grant_type"] = "client_credentials", ["scope"] = "accounts.read" }),
             ("/connect/token", Success.None, true, new() { ["grant_type"] = "authorization_code", ["code"] = "c", ["redirect_uri"] = app.RedirectUri, ["code_verifier"] = pkce.Verifier }),
             ("/connect/token", Success.None, true, new() { ["grant_type"] = "refresh_token", ["refresh_token"] = "r" }),
-            ("/connect/token", Success.None, false, new() { ["grant_type"] = "client_credentials", ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret }),
+            ("/connect/token", Success.Ok, false, new() { ["grant_type"] = "client_credentials", ["client_id"] = app.ClientId, ["client_secret"] = app.ClientSecret }),
             ("/connect/par", Success.Created, true, authorize),
             ("/connect/revoke", Success.Ok, true, new() { ["token"] = "t", ["token_type_hint"] = "access_token" }),
             ("/connect/introspect", Success.Ok, true, new() { ["token"] = "t", ["token_type_hint"] = "access_token" }),

@@ -1,15 +1,17 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Wekeza.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 
-namespace Wekeza.Api.Gateway;
+namespace Wekeza.ServiceDefaults;
 
 /// <summary>
-/// The API reads at most <c>Gateway:MaxRequestBodyBytes</c> (1 MiB by default, docs/api-guide.md "Conventions") of a
-/// request body: a declared <c>Content-Length</c> over it is refused before a byte is read, and a chunked body that
+/// A service reads at most <c>Gateway:MaxRequestBodyBytes</c> (1 MiB by default, docs/api-guide.md "Conventions") of a
+/// request body (the API and the auth server use it): a declared <c>Content-Length</c> over it is refused before a byte is read, and a chunked body that
 /// grows past it is cut off by the server (its exception becomes the same 413 in <see cref="ProblemDetailsDefaults"/>).
 /// </summary>
-internal static class RequestBodyLimit
+public static class RequestBodyLimit
 {
     public const string Setting = "Gateway:MaxRequestBodyBytes";
     public const long DefaultBytes = 1024 * 1024;
@@ -22,7 +24,7 @@ internal static class RequestBodyLimit
             if (context.Request.ContentLength > limit)
             {
                 await ProblemCatalog.PayloadTooLarge.WriteAsync(context, string.Create(CultureInfo.InvariantCulture,
-                    $"The body is {context.Request.ContentLength:N0} bytes; this API reads at most {limit:N0}."));
+                    $"The body is {context.Request.ContentLength:N0} bytes; this service reads at most {limit:N0}."));
                 return;
             }
 
