@@ -125,7 +125,7 @@ public sealed partial class AppHostProcessTests(ITestOutputHelper output) : IDis
 
         var text = log.ToString();
         output.WriteLine(text);
-        Assert.Contains("All 11 resources are up", text);
+        Assert.Contains("All 12 resources are up", text);
         return JsonSerializer.Deserialize<Dictionary<string, string>>(await File.ReadAllTextAsync(endpointsFile, ct))!;
     }
 

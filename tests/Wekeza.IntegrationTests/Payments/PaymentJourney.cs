@@ -117,7 +117,17 @@ public sealed class PaymentJourney(PlatformFixture platform)
         var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         while (true)
         {
-            var status = await api.GetFromJsonAsync<JsonElement>($"/v1/payments/{paymentId}/status", Cancel);
+            using var response = await api.GetAsync($"/v1/payments/{paymentId}/status", Cancel);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                // Polling a hundred payments at once spends the app's rate limit: wait as told, as a client should.
+                Assert.True(DateTimeOffset.UtcNow < deadline, $"Payment {paymentId}: still rate limited at the deadline");
+                await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), Cancel);
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            var status = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
             if (status.GetProperty("isFinal").GetBoolean())
             {
                 return status;

@@ -10,7 +10,7 @@ public sealed class StartupTests(PlatformFixture platform)
     [Fact]
     public void Every_resource_of_the_app_model_is_up()
     {
-        var expected = new[] { "postgres", "authdb", "bankdb", "cache", "messaging", "auth-migrations", "auth", "api-migrations", "api", "workers", "portal" };
+        var expected = new[] { "postgres", "authdb", "bankdb", "cache", "messaging", "auth-migrations", "auth", "api-migrations", "api", "workers", "portal", "prometheus" };
         Assert.Equal(expected.Order(), platform.App.Resources.Select(r => r.Name).Order());
         Assert.All(platform.App.Resources, r => Assert.True(
             r.State is ResourceState.Running or ResourceState.Finished, $"{r.Name} is {r.State}: {r.StateReason}"));
