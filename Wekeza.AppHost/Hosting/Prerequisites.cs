@@ -45,7 +45,8 @@ public static class Prerequisites
             return;
         }
 
-        var command = $"apt-get install -y --no-install-recommends {string.Join(' ', missing)}";
+        // Waits for the package manager's lock: test projects may install their own programs at the same moment.
+        var command = $"apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends {string.Join(' ', missing)}";
         if (!options.InstallMissing || !Native.IsRoot || !File.Exists("/usr/bin/apt-get"))
         {
             throw new AppHostException(
@@ -54,7 +55,7 @@ public static class Prerequisites
 
         report($"Installing {string.Join(", ", missing)} with apt-get (one time)...");
         // Only the first install on a machine needs fresh package lists.
-        if (Run(command) != 0 && (Run("apt-get update") != 0 || Run(command) != 0))
+        if (Run(command) != 0 && (Run("apt-get -o DPkg::Lock::Timeout=300 update") != 0 || Run(command) != 0))
         {
             throw new AppHostException($"apt-get could not install {string.Join(", ", missing)}; run `{command}` to see why.");
         }

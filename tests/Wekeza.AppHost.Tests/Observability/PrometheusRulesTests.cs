@@ -95,7 +95,10 @@ public sealed class PrometheusRulesTests : IDisposable
 
     private static async Task<(int Code, string Output)> PromtoolAsync(string[] arguments)
     {
-        var promtool = Prerequisites.Require(new Requirement("promtool", "prometheus"));
+        // Installed if missing (as root), as the AppHost installs Prometheus: `dotnet test` alone works on a fresh machine.
+        var requirement = new Requirement("promtool", "prometheus");
+        Prerequisites.EnsureInstalled([requirement], new AppHostOptions(), _ => { });
+        var promtool = Prerequisites.Require(requirement);
         var start = new ProcessStartInfo(promtool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using StackExchange.Redis;
+using Wekeza.Tests;
 
 namespace Wekeza.Api.Tests.Gateway.RateLimiting;
 
@@ -23,7 +24,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo("redis-server")
+        var start = new ProcessStartInfo(MachinePackage.Require("redis-server", "redis-server"))
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
